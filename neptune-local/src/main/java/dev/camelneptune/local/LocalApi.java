@@ -1,0 +1,19 @@
+package dev.camelneptune.local;
+
+import java.util.List;
+
+/** One of the APIs neptune-local serves: the paths it owns, how it answers, and its wire format for errors. */
+public interface LocalApi {
+
+    /** Path prefixes this API owns, e.g. {@code /importtasks}. */
+    List<String> pathPrefixes();
+
+    /** Serves one request; throws {@link ApiError} for an error answer in this API's wire format. */
+    LocalResponse handle(LocalRequest request) throws ApiError;
+
+    /** The error answer in this API's wire format. */
+    LocalResponse error(int status, String code, String message);
+
+    /** Fills the API with a few illustrative objects for {@code --demo}. */
+    void seedDemo();
+}

@@ -1,0 +1,53 @@
+package dev.camelneptune.local;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar neptune-local.jar [--port 8182] [--host 127.0.0.1] [--demo]}: serves until stopped, and prints one
+ * line with its URL when ready.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        NeptuneLocal.Builder builder = NeptuneLocal.builder().port(8182);
+        boolean demo = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> builder.port(Integer.parseInt(value(args, ++i, "--port")));
+                case "--host" -> builder.host(value(args, ++i, "--host"));
+                case "--demo" -> demo = true;
+                case "--help", "-h" -> {
+                    System.out.println("usage: java -jar neptune-local.jar [--port 8182] [--host 127.0.0.1] [--demo]");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown argument: " + args[i] + " (try --help)");
+                    System.exit(2);
+                }
+            }
+        }
+        NeptuneLocal neptune = builder.build();
+        if (demo) {
+            neptune.seedDemo();
+        }
+        neptune.startServer();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            neptune.close();
+            stopped.countDown();
+        }, "neptune-local-shutdown"));
+        System.out.println("neptune-local listening on " + neptune.endpoint());
+        stopped.await();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            System.err.println(option + " needs a value");
+            System.exit(2);
+        }
+        return args[i];
+    }
+}
