@@ -139,8 +139,8 @@ public final class CatalogTables {
         if ("duration".equals(option.path("type").asText())) {
             return "Duration";
         }
-        String javaType = option.path("javaType").asText("");
-        return javaType.substring(javaType.lastIndexOf('.') + 1);
+        // drop the package of every name, generic arguments included: StateRepository<String, String>
+        return option.path("javaType").asText("").replaceAll("[\\w$]+\\.", "");
     }
 
     private static String cell(String text) {
