@@ -20,13 +20,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
-import software.amazon.awssdk.services.neptunedata.model.GetPropertygraphStreamResponse;
-import software.amazon.awssdk.services.neptunedata.model.IteratorType;
-import software.amazon.awssdk.services.neptunedata.model.StreamRecordsNotFoundException;
 
 import dev.camelneptune.local.NeptuneLocal;
 
@@ -91,7 +84,7 @@ class StreamKillTest {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void killedConsumerResumesWithNoGapAndOnlyInFlightDuplicates() throws Exception {
         neptune.stream().propertyGraph().preload(RECORDS);
-        List<String> log = wholeLog();
+        List<String> log = StreamLog.read(neptune.endpoint());
         assertThat(log).hasSize(RECORDS);
         Path output = dir.resolve("processed.txt");
         Path offsets = dir.resolve("offsets.properties");
@@ -139,27 +132,6 @@ class StreamKillTest {
                 .hasMessageContaining("a gap");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> check(log, List.of("#start", "1:1", "2:1", "1:2", "2:2")))
                 .hasMessageContaining("follows record");
-    }
-
-    /** The whole change log, read straight from neptune-local with the SDK. */
-    private List<String> wholeLog() {
-        List<String> positions = new ArrayList<>(RECORDS);
-        try (NeptunedataClient client = NeptunedataClient.builder().endpointOverride(neptune.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
-            GetPropertygraphStreamResponse page = client.getPropertygraphStream(r -> r.iteratorType(IteratorType.TRIM_HORIZON)
-                    .limit(50_000L));
-            while (true) {
-                page.records().forEach(r -> positions.add(r.eventId().get("commitNum") + ":" + r.eventId().get("opNum")));
-                String commitNum = page.lastEventId().get("commitNum");
-                String opNum = page.lastEventId().get("opNum");
-                try {
-                    page = client.getPropertygraphStream(r -> r.iteratorType(IteratorType.AFTER_SEQUENCE_NUMBER)
-                            .commitNum(Long.parseLong(commitNum)).opNum(Long.parseLong(opNum)).limit(50_000L));
-                } catch (StreamRecordsNotFoundException caughtUp) {
-                    return positions;
-                }
-            }
-        }
     }
 
     private Process startConsumer(Path offsets, Path output, int run) throws IOException {
