@@ -14,7 +14,7 @@ import dev.camelneptune.stream.AtomicFileStateRepository;
 import dev.camelneptune.stream.NeptuneStreamConstants;
 
 /**
- * The consumer JVM of {@link StreamKillTest}: {@code StreamConsumerProcess <neptune endpoint> <offsets file> <output file>}.
+ * The consumer JVM of {@link StreamKillTest}: {@code StreamConsumerProcess <neptune endpoint> <offsets file> <output file> <flushInterval ms>}.
  * <p>
  * One route reads the property graph stream with the atomic file offset repository and appends each record's
  * {@code commitNum:opNum} to the output file. The append is a {@code write} system call made inside the route, before
@@ -35,7 +35,10 @@ public final class StreamConsumerProcess {
         output.write(("#start " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII));
 
         CamelContext context = new DefaultCamelContext();
-        context.getRegistry().bind("offsets", new AtomicFileStateRepository(offsets));
+        AtomicFileStateRepository repository = new AtomicFileStateRepository(offsets);
+        // the flush interval under test: 0 stores every position before the next record is processed
+        repository.setFlushInterval(Long.parseLong(args[3]));
+        context.getRegistry().bind("offsets", repository);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
