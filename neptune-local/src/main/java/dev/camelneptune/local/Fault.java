@@ -22,7 +22,9 @@ public record Fault(Kind kind, int status, String code, Duration delay) {
         /** Send the status line and headers with a full Content-Length, then half the body, then close. */
         CUT_BODY,
         /** Close the connection without any response. */
-        RESET
+        RESET,
+        /** A complete response (its Content-Length matches) whose body is only the first half: e.g. truncated JSON. */
+        TRUNCATED_BODY
     }
 
     public static Fault error(int status, String code) {
@@ -35,6 +37,10 @@ public record Fault(Kind kind, int status, String code, Duration delay) {
 
     public static Fault cutBody() {
         return new Fault(Kind.CUT_BODY, 200, null, Duration.ZERO);
+    }
+
+    public static Fault truncatedBody() {
+        return new Fault(Kind.TRUNCATED_BODY, 200, null, Duration.ZERO);
     }
 
     public static Fault reset() {

@@ -50,6 +50,11 @@ public final class Faults {
         return next(n, Fault.cutBody());
     }
 
+    /** Answers each of the next {@code n} requests completely, but with only the first half of its body. */
+    public Faults truncateNext(int n) {
+        return next(n, Fault.truncatedBody());
+    }
+
     /** Resets the connection on each of the next {@code n} requests. */
     public Faults resetNext(int n) {
         return next(n, Fault.reset());

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,7 @@ public final class NeptuneLocal implements AutoCloseable {
     private final TaskApi tasks;
     private final StreamApi stream;
     private final List<LocalApi> apis;
+    private final SigV4Check sigV4;
     private volatile HttpServer server;
     private volatile ExecutorService executor;
     private volatile int port;
@@ -64,6 +66,7 @@ public final class NeptuneLocal implements AutoCloseable {
         this.tasks = new TaskApi(clock);
         this.stream = new StreamApi(clock);
         this.apis = List.of(tasks, stream);
+        this.sigV4 = builder.sigV4Service == null ? null : new SigV4Check(builder.sigV4Service);
     }
 
     public static Builder builder() {
@@ -167,6 +170,11 @@ public final class NeptuneLocal implements AutoCloseable {
                 write(exchange, LocalResponse.json(404, "{\"message\":\"no API at " + path.replace("\"", "") + "\"}"));
                 return;
             }
+            String denied = sigV4 != null ? sigV4.check(exchange.getRequestHeaders().getFirst("Authorization")) : null;
+            if (denied != null) {
+                write(exchange, api.error(403, "AccessDeniedException", denied));
+                return;
+            }
             Fault fault = faults.take(path);
             if (fault != null) {
                 switch (fault.kind()) {
@@ -181,7 +189,7 @@ public final class NeptuneLocal implements AutoCloseable {
                     }
                     case DELAY -> sleep(fault.delay().toMillis());
                     default -> {
-                        // CUT_BODY is applied to the normal answer below
+                        // CUT_BODY and TRUNCATED_BODY are applied to the normal answer below
                     }
                 }
             }
@@ -195,6 +203,10 @@ public final class NeptuneLocal implements AutoCloseable {
             }
             if (fault != null && fault.kind() == Fault.Kind.CUT_BODY) {
                 writeCut(exchange, response);
+            } else if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY) {
+                byte[] body = response.body();
+                write(exchange, new LocalResponse(response.status(), response.headers(),
+                        Arrays.copyOf(body, body.length / 2)));
             } else {
                 write(exchange, response);
             }
@@ -257,6 +269,7 @@ public final class NeptuneLocal implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private LocalClock clock = LocalClock.system();
+        private String sigV4Service;
 
         /** The address to listen on; loopback by default. */
         public Builder host(String host) {
@@ -278,6 +291,17 @@ public final class NeptuneLocal implements AutoCloseable {
 
         public Builder clock(LocalClock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Answers 403 {@code AccessDeniedException} (in each API's error format) to every request without an
+         * {@code Authorization} header of SigV4's shape for {@code service}:
+         * {@code AWS4-HMAC-SHA256 Credential=<key>/<yyyyMMdd>/<region>/<service>/aws4_request, SignedHeaders=...,
+         * Signature=<64 hex>}. The shape is checked, not the signature itself.
+         */
+        public Builder requireSigV4(String service) {
+            this.sigV4Service = service;
             return this;
         }
 
