@@ -1,0 +1,139 @@
+package dev.camelneptune.stream;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * A {@link StateRepository} in one file that is never half-written: every change writes the whole state to a temporary
+ * file beside it and renames that over the file (an atomic move), so a process killed at any moment leaves either
+ * the previous state or the new one.
+ * <p>
+ * Camel's {@code FileStateRepository} appends {@code key=value} lines and, once the file reaches its size limit (and
+ * on stop), truncates the file and rewrites it in place: a kill between the truncation and the rewrite leaves an
+ * empty file, and a kill during an append leaves a partial last line, so the position can be lost or corrupted.
+ * <p>
+ * Without {@link #setSync(boolean) sync}, a write survives the process being killed (the operating system holds
+ * it) but not a power failure; with sync, each write is forced to the disk before the rename, at the cost of a disk
+ * flush per record.
+ */
+@ManagedResource(description = "Atomic file state repository")
+public class AtomicFileStateRepository extends ServiceSupport implements StateRepository<String, String> {
+
+    private Path file;
+    private boolean sync;
+
+    private final Map<String, String> state = new LinkedHashMap<>();
+
+    public AtomicFileStateRepository() {
+    }
+
+    public AtomicFileStateRepository(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (file == null) {
+            throw new IllegalArgumentException("file must be set on the AtomicFileStateRepository");
+        }
+        synchronized (state) {
+            state.clear();
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0) {
+                        state.put(decode(line.substring(0, eq)), decode(line.substring(eq + 1)));
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    @ManagedOperation(description = "Sets the value of a key")
+    public void setState(String key, String value) {
+        synchronized (state) {
+            state.put(key, value);
+            write();
+        }
+    }
+
+    @Override
+    @ManagedOperation(description = "Gets the value of a key")
+    public String getState(String key) {
+        synchronized (state) {
+            return state.get(key);
+        }
+    }
+
+    private void write() {
+        StringBuilder text = new StringBuilder(64 * state.size());
+        state.forEach((k, v) -> text.append(encode(k)).append('=').append(encode(v)).append('\n'));
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                if (sync) {
+                    channel.force(true);
+                }
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write state file " + file, e);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    @ManagedAttribute(description = "The file holding the state")
+    public String getFileName() {
+        return String.valueOf(file);
+    }
+
+    public Path getFile() {
+        return file;
+    }
+
+    public void setFile(Path file) {
+        this.file = file;
+    }
+
+    public boolean isSync() {
+        return sync;
+    }
+
+    public void setSync(boolean sync) {
+        this.sync = sync;
+    }
+}
