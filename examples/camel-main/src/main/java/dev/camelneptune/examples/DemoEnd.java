@@ -18,6 +18,7 @@ final class DemoEnd extends EventNotifierSupport {
     private final long expectedRecords;
     private volatile String importOutcome;
     private volatile boolean ended;
+    private volatile Throughput throughput;
     private final long startNanos = System.nanoTime();
 
     DemoEnd(MainSupport main, long expectedRecords) {
@@ -55,7 +56,9 @@ final class DemoEnd extends EventNotifierSupport {
     }
 
     private long changesSeen() {
-        Throughput throughput = main.getCamelContext().getRegistry().lookupByNameAndType("throughput", Throughput.class);
+        if (throughput == null) {
+            throughput = main.getCamelContext().getRegistry().lookupByNameAndType("throughput", Throughput.class);
+        }
         return throughput == null ? 0 : throughput.getTotal();
     }
 

@@ -46,6 +46,18 @@ public final class NeptuneDemo {
     }
 
     public static void main(String[] args) throws Exception {
+        String outcome = run(args);
+        if (outcome != null) {
+            System.out.println(outcome);
+        }
+    }
+
+    /**
+     * Runs the demo (or, with {@code --real-cluster}, the routes until stopped).
+     *
+     * @return how the demo ended, or null when it did not run the demo
+     */
+    static String run(String... args) throws Exception {
         Dsl dsl = Dsl.JAVA;
         boolean realCluster = false;
         int backlog = 100_000;
@@ -65,7 +77,7 @@ public final class NeptuneDemo {
                               --speed         how many times faster than real time neptune-local's clock runs (default 5)
                               --real-cluster  no neptune-local: run against the cluster application.properties and the
                                               environment name (NEPTUNE_ENDPOINT, AWS_REGION, ...) until stopped""");
-                    return;
+                    return null;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
             }
@@ -73,7 +85,7 @@ public final class NeptuneDemo {
         Main main = newMain(dsl);
         if (realCluster) {
             main.run();
-            return;
+            return null;
         }
         try (NeptuneLocal neptune = NeptuneLocal.builder().start()) {
             neptune.seedDemo();
@@ -96,7 +108,7 @@ public final class NeptuneDemo {
             } finally {
                 timeLapse.shutdownNow();
             }
-            System.out.println(end.outcome());
+            return end.outcome();
         }
     }
 

@@ -10,7 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
  * status and {@code progressPercentage}.</li>
  * <li>{@code change-log}: follows the change stream from {@code TRIM_HORIZON}, prints each change as one line (at most
  * {@code demo.linesPerCommit} per transaction), and one summary per transaction when its last operation
- * ({@code isLastOp}) goes by.</li>
+ * ({@code isLastOp}) has gone by.</li>
  * <li>{@code throughput}: every {@code demo.throughputPeriod} ms, how many changes went by, while there are any.</li>
  * </ol>
  */
@@ -52,12 +52,13 @@ public class NeptuneDemoRoutes extends RouteBuilder {
 
         from("neptune-stream:{{neptune.stream.endpoint}}?iteratorType=TRIM_HORIZON&limit={{neptune.stream.limit}}")
                 .routeId("change-log")
+                .bean("transactionSummary", "add")
                 .filter(simple("${header.CamelNeptuneStreamOpNum} <= {{demo.linesPerCommit}}"))
                     .bean("changeLine", "format")
                     .to("log:changes?plain=true")
                 .end()
-                .aggregate(header("CamelNeptuneStreamCommitNum")).aggregationStrategy("transactionSummary")
-                    .eagerCheckCompletion().completionPredicate(header("CamelNeptuneStreamIsLastOp").isEqualTo(true))
+                .filter(header("CamelNeptuneStreamIsLastOp").isEqualTo(true))
+                    .bean("transactionSummary", "complete")
                     .to("log:transactions?plain=true")
                 .end()
                 .bean("throughput", "record");

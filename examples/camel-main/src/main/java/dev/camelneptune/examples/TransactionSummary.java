@@ -1,39 +1,41 @@
 package dev.camelneptune.examples;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
-import org.apache.camel.AggregationStrategy;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import org.apache.camel.Header;
 
 /**
- * Sums up one Neptune transaction while its records flow by. Used by the aggregate EIP, grouped by
- * {@code CamelNeptuneStreamCommitNum} and completed by {@code CamelNeptuneStreamIsLastOp}: the aggregated body is a
- * {@link Summary} whose {@code toString()} is the line to print.
+ * Sums up each Neptune transaction while its records flow by: {@link #add} for every record, and {@link #complete}
+ * on the one whose {@code CamelNeptuneStreamIsLastOp} header is true, which returns the transaction's summary line.
+ * <p>
+ * A route calls it inline rather than through the aggregate EIP, so the summary is printed right after the
+ * transaction's last change and before the next transaction's first.
  */
-public class TransactionSummary implements AggregationStrategy {
+public class TransactionSummary {
 
-    static final String COMMIT_NUM = "CamelNeptuneStreamCommitNum";
-    static final String COMMIT_TIMESTAMP = "CamelNeptuneStreamCommitTimestamp";
-    static final String OP = "CamelNeptuneStreamOp";
-    static final String TYPE = "CamelNeptuneStreamElementType";
-    static final String ID = "CamelNeptuneStreamElementId";
+    private final Map<Long, Summary> open = new HashMap<>();
 
-    @Override
-    public Exchange aggregate(Exchange summarySoFar, Exchange change) {
-        Message in = change.getMessage();
-        Summary summary = summarySoFar == null
-                ? new Summary(in.getHeader(COMMIT_NUM, Long.class), in.getHeader(COMMIT_TIMESTAMP, Long.class))
-                : summarySoFar.getMessage().getBody(Summary.class);
-        summary.add(in.getHeader(OP, String.class), in.getHeader(TYPE, String.class), in.getHeader(ID, String.class));
-        in.setBody(summary);
-        return change;
+    /** Counts one change record into its transaction. */
+    public synchronized void add(@Header("CamelNeptuneStreamCommitNum") Long commitNum,
+            @Header("CamelNeptuneStreamCommitTimestamp") Long commitTimestamp,
+            @Header("CamelNeptuneStreamOp") String op,
+            @Header("CamelNeptuneStreamElementType") String type,
+            @Header("CamelNeptuneStreamElementId") String id) {
+        open.computeIfAbsent(commitNum, c -> new Summary(c, commitTimestamp)).add(op, type, id);
+    }
+
+    /** The summary of the transaction whose last operation this is, which is then forgotten. */
+    public synchronized String complete(@Header("CamelNeptuneStreamCommitNum") Long commitNum) {
+        Summary summary = open.remove(commitNum);
+        return summary == null ? "commit " + commitNum + ": no changes seen" : summary.toString();
     }
 
     /** What one transaction did. */
-    public static final class Summary {
+    static final class Summary {
         private final Long commitNum;
         private final Long commitTimestamp;
         private int changes;
@@ -59,22 +61,15 @@ public class TransactionSummary implements AggregationStrategy {
             }
         }
 
-        public int getChanges() {
-            return changes;
-        }
-
-        public Long getCommitNum() {
-            return commitNum;
-        }
-
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder("commit ").append(commitNum);
             if (commitTimestamp != null) {
                 sb.append(" at ").append(Instant.ofEpochMilli(commitTimestamp));
             }
-            sb.append(": ").append(changes).append(changes == 1 ? " change" : " changes")
-                    .append(" (").append(adds).append(" ADD, ").append(removes).append(" REMOVE)");
+            sb.append(": ").append(String.format("%,d", changes)).append(changes == 1 ? " change" : " changes")
+                    .append(" (").append(String.format("%,d", adds)).append(" ADD, ")
+                    .append(String.format("%,d", removes)).append(" REMOVE)");
             if (!vertices.isEmpty() || !edges.isEmpty()) {
                 sb.append(" on ").append(plural(vertices.size(), "vertex", "vertices"))
                         .append(", ").append(plural(edges.size(), "edge", "edges"));
@@ -83,7 +78,7 @@ public class TransactionSummary implements AggregationStrategy {
         }
 
         private static String plural(int n, String one, String many) {
-            return n + " " + (n == 1 ? one : many);
+            return String.format("%,d", n) + " " + (n == 1 ? one : many);
         }
     }
 }
