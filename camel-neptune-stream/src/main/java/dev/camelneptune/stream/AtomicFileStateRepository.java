@@ -13,6 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedOperation;
@@ -29,17 +32,24 @@ import org.apache.camel.support.service.ServiceSupport;
  * on stop), truncates the file and rewrites it in place: a kill between the truncation and the rewrite leaves an
  * empty file, and a kill during an append leaves a partial last line, so the position can be lost or corrupted.
  * <p>
- * Without {@link #setSync(boolean) sync}, a write survives the process being killed (the operating system holds
- * it) but not a power failure; with sync, each write is forced to the disk before the rename, at the cost of a disk
- * flush per record.
+ * Writes are coalesced: a change is written within {@link #setFlushInterval(long) flushInterval} ms (default 250),
+ * and on stop, so a busy consumer does not pay a file write and rename per record. A kill therefore loses at most the
+ * last interval's changes: the stored position is older than the processed one, so those records are delivered again
+ * (never skipped). {@code flushInterval=0} writes every change before {@code setState} returns.
+ * <p>
+ * Without {@link #setSync(boolean) sync}, a written state survives the process being killed (the operating system
+ * holds it) but not a power failure; with sync, each write is forced to the disk before the rename.
  */
 @ManagedResource(description = "Atomic file state repository")
 public class AtomicFileStateRepository extends ServiceSupport implements StateRepository<String, String> {
 
     private Path file;
     private boolean sync;
+    private long flushInterval = 250;
 
     private final Map<String, String> state = new LinkedHashMap<>();
+    private boolean dirty;
+    private ScheduledExecutorService flusher;
 
     public AtomicFileStateRepository() {
     }
@@ -64,6 +74,34 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
                 }
             }
         }
+        if (flushInterval > 0) {
+            flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "AtomicFileStateRepository " + file.getFileName());
+                thread.setDaemon(true);
+                return thread;
+            });
+            flusher.scheduleWithFixedDelay(this::flush, flushInterval, flushInterval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (flusher != null) {
+            flusher.shutdownNow();
+            flusher.awaitTermination(10, TimeUnit.SECONDS);
+            flusher = null;
+        }
+        flush();
+    }
+
+    /** Writes the state now if it changed since the last write. */
+    @ManagedOperation(description = "Writes the state to the file now if it changed")
+    public void flush() {
+        synchronized (state) {
+            if (dirty) {
+                write();
+            }
+        }
     }
 
     @Override
@@ -71,7 +109,10 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
     public void setState(String key, String value) {
         synchronized (state) {
             state.put(key, value);
-            write();
+            dirty = true;
+            if (flushInterval <= 0) {
+                write();
+            }
         }
     }
 
@@ -103,6 +144,7 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
                 }
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            dirty = false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write state file " + file, e);
         }
@@ -127,6 +169,15 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
 
     public void setFile(Path file) {
         this.file = file;
+    }
+
+    public long getFlushInterval() {
+        return flushInterval;
+    }
+
+    /** At most how long (ms) a change waits before it is written; 0 writes every change at once. */
+    public void setFlushInterval(long flushInterval) {
+        this.flushInterval = flushInterval;
     }
 
     public boolean isSync() {
