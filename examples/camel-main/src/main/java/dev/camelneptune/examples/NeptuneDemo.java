@@ -90,8 +90,8 @@ public final class NeptuneDemo {
         try (NeptuneLocal neptune = NeptuneLocal.builder().start()) {
             neptune.seedDemo();
             long records = addBacklog(neptune, backlog);
-            System.out.printf("neptune-local on %s: %d tasks, %,d change records in %d commits; its clock runs %dx%n",
-                    neptune.endpoint(), neptune.tasks().count(), records,
+            System.out.printf("neptune-local on %s: demo tasks, %,d change records in %d commits; its clock runs %dx%n",
+                    neptune.endpoint(), records,
                     neptune.stream().propertyGraph().lastCommitNum(), speed);
             pointAt(main, neptune);
             main.addOverrideProperty("camel.main.durationMaxSeconds", "300");
