@@ -1,6 +1,5 @@
 package dev.camelneptune.examples;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Header;
@@ -13,19 +12,14 @@ public class Throughput {
 
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong lastCommitNum = new AtomicLong(-1);
-    private final AtomicLong lastCommitTimestamp = new AtomicLong(-1);
     private long reportedTotal;
     private long reportedAtNanos = System.nanoTime();
 
     /** Call once per record, after it was processed. */
-    public void record(@Header("CamelNeptuneStreamCommitNum") Long commitNum,
-            @Header("CamelNeptuneStreamCommitTimestamp") Long commitTimestamp) {
+    public void record(@Header("CamelNeptuneStreamCommitNum") Long commitNum) {
         total.incrementAndGet();
         if (commitNum != null) {
             lastCommitNum.set(commitNum);
-        }
-        if (commitTimestamp != null) {
-            lastCommitTimestamp.set(commitTimestamp);
         }
     }
 
@@ -46,11 +40,5 @@ public class Throughput {
 
     public long getTotal() {
         return total.get();
-    }
-
-    /** How far behind the newest record processed is from now, by its commit timestamp. */
-    public Duration lag() {
-        long ts = lastCommitTimestamp.get();
-        return ts < 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - ts));
     }
 }
