@@ -1,0 +1,107 @@
+package dev.camelneptune.examples.springboot;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.StateRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.camelneptune.graph.NeptuneGraphComponent;
+import dev.camelneptune.local.NeptuneLocal;
+import dev.camelneptune.stream.NeptuneStreamComponent;
+import software.amazon.awssdk.services.neptunegraph.model.ListImportTasksResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Spring Boot example against a neptune-local on a free port. The only thing the test changes is where Neptune
+ * is ({@code neptune.url}); every component option comes from the example's application.properties.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NeptuneSpringBootApplicationTest {
+
+    private static final NeptuneLocal NEPTUNE = NeptuneLocal.builder().start().seedDemo();
+
+    @DynamicPropertySource
+    static void neptune(DynamicPropertyRegistry registry) {
+        registry.add("neptune.url", () -> NEPTUNE.endpoint().toString());
+    }
+
+    @AfterAll
+    static void stopNeptune() {
+        NEPTUNE.close();
+    }
+
+    @Autowired
+    CamelContext camelContext;
+    @Autowired
+    ProducerTemplate template;
+    @Autowired
+    StateRepository<String, String> offsets;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void componentOptionsAreBoundFromApplicationProperties() {
+        var stream = camelContext.getComponent("neptune-stream", NeptuneStreamComponent.class).getConfiguration();
+        assertThat(stream.getLimit()).isEqualTo(500);
+        assertThat(stream.getRegion()).isEqualTo("us-east-1");
+        assertThat(stream.getOffsetKey()).isEqualTo("spring-boot-change-log");
+        assertThat(stream.getOffsetRepository()).as("#bean:offsets").isSameAs(offsets);
+
+        var graph = camelContext.getComponent("neptune-graph", NeptuneGraphComponent.class).getConfiguration();
+        assertThat(graph.isOverrideEndpoint()).isTrue();
+        assertThat(graph.getUriEndpointOverride()).isEqualTo(NEPTUNE.endpoint().toString());
+        assertThat(graph.getMaxResults()).isEqualTo(50);
+    }
+
+    @Test
+    void graphProducerReachesNeptuneWithOnlyTheOperationInItsUri() {
+        ListImportTasksResponse page = template.requestBody("neptune-graph:tasks?operation=listImportTasks", null,
+                ListImportTasksResponse.class);
+
+        assertThat(page.tasks()).extracting(t -> t.taskId())
+                .containsExactly("t-demo000001", "t-demo000002", "t-demo000003", "t-demo000004");
+    }
+
+    @Test
+    void changeLogRouteConsumesTheWholeStreamAndStoresItsPosition() {
+        String last = NEPTUNE.stream().propertyGraph().lastCommitNum() + ":";
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> String.valueOf(offsets.getState("spring-boot-change-log")).startsWith(last));
+    }
+
+    @Test
+    void actuatorHealthShowsTheChangeLogConsumerCheck() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, Object> health = get("/actuator/health");
+            assertThat(health).containsEntry("status", "UP");
+            assertThat(camelDetails(health)).containsEntry("consumer:change-log", "UP");
+        });
+    }
+
+    private Map<String, Object> get(String path) {
+        return http.exchange(path, HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {
+        }).getBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> camelDetails(Map<String, Object> health) {
+        Map<String, Object> components = (Map<String, Object>) health.get("components");
+        assertThat(components).containsKey("camelHealth");
+        return (Map<String, Object>) ((Map<String, Object>) components.get("camelHealth")).get("details");
+    }
+
+}
