@@ -110,7 +110,13 @@ class SingleActiveConsumerTest {
         assertThat(processed.subList(0, byLeader.size())).as("the leader's records all come before the follower's")
                 .containsExactlyElementsOf(byLeader);
         List<String> positions = processed.stream().map(p -> p.split(" ")[1]).toList();
-        assertThat(positions).as("the whole log, in order, no gap, no duplicate").containsExactlyElementsOf(log);
+        List<String> distinct = positions.stream().distinct().toList();
+        assertThat(distinct).as("the whole log, in order, no gap").containsExactlyElementsOf(log);
+        // at least once: the only record both nodes may process is the one in flight when the leader stopped
+        if (positions.size() > distinct.size()) {
+            assertThat(positions.size() - distinct.size()).as("duplicates").isEqualTo(1);
+            assertThat(byFollower.get(0)).as("the follower's first record").endsWith(" " + PAUSE_AT);
+        }
         System.out.printf("fail-over: %s processed %d records, stopped; %s went on from %s%n", leader, byLeader.size(),
                 follower, byFollower.get(0).split(" ")[1]);
     }
