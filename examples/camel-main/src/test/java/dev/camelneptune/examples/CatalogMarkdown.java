@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Renders the generated catalog JSON of our components as the Markdown tables of {@code examples/README.md}: a
+ * Renders the generated catalog JSON of our components as the Markdown tables of the root {@code README.md}: a
  * features table, and per component its endpoint options and message headers. A README region between
  * {@code <!-- catalog: NAME START -->} and {@code <!-- catalog: NAME END -->} holds each rendering.
  */

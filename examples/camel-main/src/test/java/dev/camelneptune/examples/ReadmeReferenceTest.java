@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The features table and the option and header tables of {@code examples/README.md} are what the components' generated
+ * The features table and the option and header tables of the root {@code README.md} are what the components' generated
  * catalog JSON says, so they cannot drift. {@code -Ddocs.update=true} rewrites them.
  */
 class ReadmeReferenceTest {
 
-    private static final Path README = Path.of("../README.md");
+    private static final Path README = Path.of("../../README.md");
     private static final List<String> SCHEMES = List.of("neptune-graph", "neptune-stream");
 
     @Test
