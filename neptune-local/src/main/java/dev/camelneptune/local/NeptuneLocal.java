@@ -19,16 +19,20 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import dev.camelneptune.local.stream.StreamApi;
 import dev.camelneptune.local.tasks.TaskApi;
 
 /**
- * An embedded, in-memory Neptune on a real HTTP port: the NeptuneGraph task API ({@link #tasks()}) and the Neptune
- * Streams API ({@link #stream()}), with faults on demand ({@link #faults()}) and a clock tests control
- * ({@link #clock()}).
+ * An embedded, in-memory Neptune on a real HTTP port (HTTPS with {@link Builder#https(SSLContext)}): the NeptuneGraph
+ * task API ({@link #tasks()}) and the Neptune Streams API ({@link #stream()}), with faults on demand
+ * ({@link #faults()}) and a clock tests control ({@link #clock()}).
  *
  * <pre>
  * try (NeptuneLocal neptune = NeptuneLocal.builder().manualClock().start()) {
@@ -55,6 +59,7 @@ public final class NeptuneLocal implements AutoCloseable {
     private final StreamApi stream;
     private final List<LocalApi> apis;
     private final SigV4Check sigV4;
+    private final SSLContext sslContext;
     private volatile HttpServer server;
     private volatile ExecutorService executor;
     private volatile int port;
@@ -67,6 +72,7 @@ public final class NeptuneLocal implements AutoCloseable {
         this.stream = new StreamApi(clock);
         this.apis = List.of(tasks, stream);
         this.sigV4 = builder.sigV4Service == null ? null : new SigV4Check(builder.sigV4Service);
+        this.sslContext = builder.sslContext;
     }
 
     public static Builder builder() {
@@ -84,7 +90,15 @@ public final class NeptuneLocal implements AutoCloseable {
             return this;
         }
         try {
-            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 128);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
+            HttpServer s;
+            if (sslContext != null) {
+                HttpsServer https = HttpsServer.create(address, 128);
+                https.setHttpsConfigurator(new HttpsConfigurator(sslContext));
+                s = https;
+            } else {
+                s = HttpServer.create(address, 128);
+            }
             AtomicInteger threads = new AtomicInteger();
             ThreadFactory factory = r -> {
                 Thread t = new Thread(r, "neptune-local-" + threads.incrementAndGet());
@@ -122,10 +136,10 @@ public final class NeptuneLocal implements AutoCloseable {
         return server != null;
     }
 
-    /** {@code http://host:port}, what an SDK client's {@code endpointOverride} takes. */
+    /** {@code http://host:port} ({@code https://} with TLS), what an SDK client's {@code endpointOverride} takes. */
     public URI endpoint() {
         String h = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + h + ":" + port);
+        return URI.create((sslContext != null ? "https://" : "http://") + h + ":" + port);
     }
 
     public int port() {
@@ -270,6 +284,7 @@ public final class NeptuneLocal implements AutoCloseable {
         private int port;
         private LocalClock clock = LocalClock.system();
         private String sigV4Service;
+        private SSLContext sslContext;
 
         /** The address to listen on; loopback by default. */
         public Builder host(String host) {
@@ -302,6 +317,15 @@ public final class NeptuneLocal implements AutoCloseable {
          */
         public Builder requireSigV4(String service) {
             this.sigV4Service = service;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS instead of HTTP, with the key and certificate of {@code sslContext} (e.g. a self-signed one, to
+         * test that clients check certificates). HTTP is the default.
+         */
+        public Builder https(SSLContext sslContext) {
+            this.sslContext = sslContext;
             return this;
         }
 
