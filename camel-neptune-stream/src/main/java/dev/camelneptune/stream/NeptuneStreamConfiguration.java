@@ -88,6 +88,10 @@ public class NeptuneStreamConfiguration implements Cloneable, AwsCommonConfigura
     @UriParam(label = "security",
               description = "Use session credentials (accessKey, secretKey and sessionToken), e.g. of an assumed IAM role.")
     private boolean useSessionCredentials;
+    @UriParam(label = "security",
+              description = "Send requests unsigned (no SigV4), for a Neptune cluster without IAM database authentication."
+                            + " Needs no credentials, and takes none.")
+    private boolean useAnonymousCredentials;
     @UriParam(description = "Send requests to uriEndpointOverride instead of the endpoint in the path.")
     private boolean overrideEndpoint;
     @UriParam(description = "The URI requests go to when overrideEndpoint is true.")
@@ -124,6 +128,11 @@ public class NeptuneStreamConfiguration implements Cloneable, AwsCommonConfigura
         }
         if (!STREAM_TYPES.contains(streamType)) {
             throw new IllegalArgumentException("streamType must be one of " + STREAM_TYPES + ", not " + streamType);
+        }
+        if (useAnonymousCredentials && (accessKey != null || secretKey != null || sessionToken != null
+                || useDefaultCredentialsProvider || useProfileCredentialsProvider || useSessionCredentials)) {
+            throw new IllegalArgumentException("useAnonymousCredentials sends requests unsigned: it cannot be combined with"
+                                               + " accessKey, secretKey, sessionToken or another credentials option");
         }
         clusterUri();
     }
@@ -310,6 +319,14 @@ public class NeptuneStreamConfiguration implements Cloneable, AwsCommonConfigura
 
     public void setUseSessionCredentials(boolean useSessionCredentials) {
         this.useSessionCredentials = useSessionCredentials;
+    }
+
+    public boolean isUseAnonymousCredentials() {
+        return useAnonymousCredentials;
+    }
+
+    public void setUseAnonymousCredentials(boolean useAnonymousCredentials) {
+        this.useAnonymousCredentials = useAnonymousCredentials;
     }
 
     @Override

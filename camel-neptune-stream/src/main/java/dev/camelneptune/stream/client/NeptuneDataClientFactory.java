@@ -4,6 +4,7 @@ import dev.camelneptune.stream.NeptuneStreamConfiguration;
 import org.apache.camel.component.aws.common.AwsClientBuilderUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 
 /** Builds the NeptunedataClient an endpoint uses when none is configured or autowired. */
@@ -24,6 +25,10 @@ public final class NeptuneDataClientFactory {
         return AwsClientBuilderUtil.buildClient(configuration, NeptunedataClient::builder, builder -> {
             if (!configuration.isOverrideEndpoint()) {
                 builder.endpointOverride(configuration.clusterUri());
+            }
+            if (configuration.isUseAnonymousCredentials()) {
+                // the SDK signs nothing with anonymous credentials
+                builder.credentialsProvider(AnonymousCredentialsProvider.create());
             }
         });
     }
