@@ -1,6 +1,15 @@
 package dev.camelneptune.local.stream;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 
 import dev.camelneptune.local.ApiError;
 import dev.camelneptune.local.LocalApi;
@@ -8,31 +17,166 @@ import dev.camelneptune.local.LocalClock;
 import dev.camelneptune.local.LocalRequest;
 import dev.camelneptune.local.LocalResponse;
 
-/** Neptune Streams API: property graph and SPARQL change logs. */
+/**
+ * Neptune Streams API: {@code GET /propertygraph/stream} (alias {@code /pg/stream}) and {@code GET /sparql/stream},
+ * with the service's query parameters ({@code iteratorType}, {@code commitNum}, {@code opNum}, {@code limit}), gzip
+ * on {@code Accept-Encoding: gzip}, and its error bodies {@code {"code","requestId","detailedMessage","message"}}.
+ * Old commits are trimmed after {@link #retention(Duration)}, measured on the server's clock, or on demand with
+ * {@code trimBefore}.
+ */
 public final class StreamApi implements LocalApi {
 
+    static final int MAX_LIMIT = 100_000;
+
+    private static final Set<String> ITERATOR_TYPES = Set.of("AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER",
+            "TRIM_HORIZON", "LATEST");
+
+    /** The HTTP status the service answers each of its error codes with. */
+    private static final Map<String, Integer> ERROR_STATUS = Map.of(
+            "StreamRecordsNotFoundException", 404,
+            "ExpiredStreamException", 400,
+            "InvalidParameterException", 400,
+            "BadRequestException", 400,
+            "ThrottlingException", 500,
+            "MemoryLimitExceededException", 500,
+            "InternalFailureException", 500,
+            "TooManyRequestsException", 429);
+
     private final LocalClock clock;
+    private final PropertyGraphStream propertyGraph;
+    private final SparqlStream sparql;
+    private volatile Duration retention = Duration.ofDays(7);
 
     public StreamApi(LocalClock clock) {
         this.clock = clock;
+        this.propertyGraph = new PropertyGraphStream(clock);
+        this.sparql = new SparqlStream(clock);
+    }
+
+    /** The property graph and its change log. */
+    public PropertyGraphStream propertyGraph() {
+        return propertyGraph;
+    }
+
+    /** The RDF graph and its change log. */
+    public SparqlStream sparql() {
+        return sparql;
+    }
+
+    /** How long commits stay readable (7 days by default, as the service's default retention). */
+    public StreamApi retention(Duration retention) {
+        this.retention = retention;
+        return this;
     }
 
     @Override
     public List<String> pathPrefixes() {
-        return List.of();
+        return List.of("/propertygraph/stream", "/pg/stream", "/sparql/stream");
     }
 
     @Override
     public LocalResponse handle(LocalRequest request) throws ApiError {
-        throw new ApiError(404, "UnsupportedOperationException", "not served yet: " + request.path());
+        if (!"GET".equals(request.method())) {
+            throw new ApiError(400, "BadRequestException", "stream records are read with GET, not " + request.method());
+        }
+        ChangeLog log = request.path().startsWith("/sparql") ? sparql.log() : propertyGraph.log();
+        Map<String, String> query = request.query();
+        String iteratorType = query.getOrDefault("iteratorType", "TRIM_HORIZON");
+        if (!ITERATOR_TYPES.contains(iteratorType)) {
+            throw invalid("iteratorType must be one of " + ITERATOR_TYPES + ", got " + iteratorType);
+        }
+        int limit = (int) number(query, "limit", 10);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw invalid("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+        boolean sequence = iteratorType.endsWith("_SEQUENCE_NUMBER");
+        if (sequence && !query.containsKey("commitNum")) {
+            throw invalid("commitNum is required when iteratorType is " + iteratorType);
+        }
+        long commitNum = number(query, "commitNum", 0);
+        long opNum = number(query, "opNum", 1);
+
+        log.trimOlderThan(clock.millis() - retention.toMillis());
+        byte[] body = log.page(iteratorType, commitNum, opNum, limit);
+        if (wantsGzip(request)) {
+            return LocalResponse.json(200, gzip(body)).withHeader("Content-Encoding", "gzip");
+        }
+        return LocalResponse.json(200, body);
     }
 
+    private static long number(Map<String, String> query, String name, long defaultValue) throws ApiError {
+        String value = query.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw invalid(name + " must be an integer, got " + value);
+        }
+    }
+
+    private static ApiError invalid(String message) {
+        return new ApiError(400, "InvalidParameterException", message);
+    }
+
+    private static boolean wantsGzip(LocalRequest request) {
+        String acceptEncoding = request.header("Accept-Encoding");
+        return acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip")
+                || "gzip".equalsIgnoreCase(request.query().get("encoding"));
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes, 64 * 1024)) {
+            out.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The service's error answer. Codes named the task API's way are translated ({@code InternalServerException} is
+     * {@code InternalFailureException} here), and each known code gets the status the service uses for it, so an
+     * injected {@code throttleNext} fault arrives as {@code ThrottlingException} with status 500.
+     */
     @Override
     public LocalResponse error(int status, String code, String message) {
-        return LocalResponse.json(status, "{\"message\":\"" + message + "\"}");
+        String streamCode = "InternalServerException".equals(code) ? "InternalFailureException" : code;
+        String requestId = UUID.randomUUID().toString();
+        WireBuffer out = new WireBuffer(128 + message.length());
+        out.ascii("{\"code\":").string(streamCode)
+                .ascii(",\"requestId\":").string(requestId)
+                .ascii(",\"detailedMessage\":").string(message)
+                .ascii(",\"message\":").string(message).ascii("}");
+        return LocalResponse.json(ERROR_STATUS.getOrDefault(streamCode, status), out.toByteArray())
+                .withHeader("x-amzn-RequestId", requestId);
     }
 
+    /**
+     * A small, readable history: three people meet, become friends, change and lose properties, and one leaves;
+     * plus a few RDF statements.
+     */
     @Override
     public void seedDemo() {
+        propertyGraph.commit(tx -> tx
+                .addVertex("alice", "person", Map.of("name", "Alice"))
+                .addVertex("bob", "person", Map.of("name", "Bob")));
+        propertyGraph.commit(tx -> tx.setProperty("alice", "age", 30));
+        propertyGraph.commit(tx -> tx.addEdge("alice-knows-bob", "alice", "bob", "knows", Map.of("since", 2019)));
+        propertyGraph.commit(tx -> tx
+                .addVertex("carol", "person", Map.of("name", "Carol"))
+                .addEdge("carol-knows-alice", "carol", "alice", "knows"));
+        propertyGraph.commit(tx -> tx.setProperty("alice", "age", 31));
+        propertyGraph.commit(tx -> tx.setProperty("bob", "email", "bob@example.com"));
+        propertyGraph.commit(tx -> tx.removeProperty("bob", "email"));
+        propertyGraph.commit(tx -> tx.remove("carol"));
+
+        sparql.commit(tx -> tx
+                .add("<http://example.com/alice> <http://xmlns.com/foaf/0.1/name> \"Alice\" .")
+                .add("<http://example.com/bob> <http://xmlns.com/foaf/0.1/name> \"Bob\" ."));
+        sparql.commit(tx -> tx.add("<http://example.com/alice> <http://xmlns.com/foaf/0.1/knows> <http://example.com/bob> ."));
+        sparql.commit(tx -> tx.remove("<http://example.com/bob> <http://xmlns.com/foaf/0.1/name> \"Bob\" ."));
     }
 }

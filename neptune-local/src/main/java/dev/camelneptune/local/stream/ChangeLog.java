@@ -1,0 +1,241 @@
+package dev.camelneptune.local.stream;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+import dev.camelneptune.local.ApiError;
+
+/**
+ * One change log (the property graph's or the SPARQL one), stored compactly and served in the wire format.
+ * <p>
+ * Commits are numbered 1, 2, 3... and their operations 1..n. The {@code data} JSON of each record is kept once, in
+ * 1 MiB slabs; per record there are only a slab position, a length and an ADD/REMOVE bit, so a million records cost
+ * about their JSON size plus 12 bytes each. Trimming drops whole commits from the front and releases the slabs that
+ * only trimmed records used. Thread-safe.
+ */
+final class ChangeLog {
+
+    /** The service's response cap; the record that crosses it is still included. */
+    static final int MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+    private static final int SLAB_SIZE = 1 << 20;
+
+    private final String format;
+
+    private long[] commitTimestamps = new long[1024];
+    private int[] commitFirstRecord = new int[1024];
+    private int commitCount;
+    private int firstLiveCommit;
+
+    private final List<byte[]> slabs = new ArrayList<>();
+    private int slabFill = SLAB_SIZE;
+    private long[] recordPositions = new long[4096];
+    private int[] recordLengths = new int[4096];
+    private final BitSet removes = new BitSet();
+    private int recordCount;
+
+    /** @param format the {@code format} the responses announce: {@code PG_JSON} or {@code NQUADS} */
+    ChangeLog(String format) {
+        this.format = format;
+    }
+
+    /** Appends one transaction; returns its commitNum. An empty transaction is not a commit and returns -1. */
+    synchronized long append(long timestampMillis, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return -1;
+        }
+        if (commitCount == commitTimestamps.length) {
+            commitTimestamps = Arrays.copyOf(commitTimestamps, commitCount * 2);
+            commitFirstRecord = Arrays.copyOf(commitFirstRecord, commitCount * 2);
+        }
+        commitTimestamps[commitCount] = timestampMillis;
+        commitFirstRecord[commitCount] = recordCount;
+        commitCount++;
+        for (Change change : changes) {
+            store(change);
+        }
+        return commitCount;
+    }
+
+    private void store(Change change) {
+        byte[] data = change.data();
+        if (recordCount == recordPositions.length) {
+            recordPositions = Arrays.copyOf(recordPositions, recordCount * 2);
+            recordLengths = Arrays.copyOf(recordLengths, recordCount * 2);
+        }
+        if (data.length > SLAB_SIZE - slabFill) {
+            slabs.add(new byte[Math.max(SLAB_SIZE, data.length)]);
+            slabFill = 0;
+        }
+        int slab = slabs.size() - 1;
+        System.arraycopy(data, 0, slabs.get(slab), slabFill, data.length);
+        recordPositions[recordCount] = ((long) slab << 32) | slabFill;
+        recordLengths[recordCount] = data.length;
+        if (change.remove()) {
+            removes.set(recordCount);
+        }
+        slabFill += data.length;
+        recordCount++;
+    }
+
+    /** The number of the last commit, 0 when nothing was ever committed. */
+    synchronized long lastCommitNum() {
+        return commitCount;
+    }
+
+    /** How many records are still readable (not trimmed). */
+    synchronized int liveRecordCount() {
+        return recordCount - firstLiveRecord();
+    }
+
+    /** Trims every commit whose number is below {@code commitNum}. */
+    synchronized void trimBefore(long commitNum) {
+        int target = (int) Math.min(Math.max(commitNum - 1, 0), commitCount);
+        if (target > firstLiveCommit) {
+            firstLiveCommit = target;
+            releaseSlabsBefore(firstLiveRecord());
+        }
+    }
+
+    /** Trims every commit committed before {@code oldestKeptMillis}. */
+    synchronized void trimOlderThan(long oldestKeptMillis) {
+        int c = firstLiveCommit;
+        while (c < commitCount && commitTimestamps[c] < oldestKeptMillis) {
+            c++;
+        }
+        trimBefore(c + 1L);
+    }
+
+    private void releaseSlabsBefore(int record) {
+        int lastNeeded = record < recordCount ? (int) (recordPositions[record] >>> 32) : slabs.size() - 1;
+        for (int s = 0; s < lastNeeded; s++) {
+            slabs.set(s, null);
+        }
+    }
+
+    private int firstLiveRecord() {
+        return firstLiveCommit < commitCount ? commitFirstRecord[firstLiveCommit] : recordCount;
+    }
+
+    private int commitEnd(int commit) {
+        return commit + 1 < commitCount ? commitFirstRecord[commit + 1] : recordCount;
+    }
+
+    /**
+     * Serves one {@code GET .../stream} page.
+     *
+     * @param  iteratorType one of the four iterator types (already validated)
+     * @param  commitNum    the commit to start at/after (AT_ and AFTER_SEQUENCE_NUMBER only)
+     * @param  opNum        the operation within it
+     * @param  limit        at most this many records (1..100000, already validated)
+     * @return              the response body
+     * @throws ApiError     {@code StreamRecordsNotFoundException} past the end, {@code ExpiredStreamException} for a
+     *                      trimmed position
+     */
+    synchronized byte[] page(String iteratorType, long commitNum, long opNum, int limit) throws ApiError {
+        int start = startIndex(iteratorType, commitNum, opNum);
+        int firstLive = firstLiveRecord();
+        if (start < firstLive) {
+            throw new ApiError(400, "ExpiredStreamException", "Requested startEventId " + new EventId(commitNum, opNum)
+                                                              + " has expired. Oldest available event id: "
+                                                              + (firstLive < recordCount ? eventIdOf(firstLive) : "none"));
+        }
+        if (start >= recordCount) {
+            throw new ApiError(404, "StreamRecordsNotFoundException", "Requested startEventId is from the future."
+                                                                      + " Last committed event id : "
+                                                                      + (recordCount > 0 ? eventIdOf(recordCount - 1)
+                                                                              : "none"));
+        }
+        int end = "LATEST".equals(iteratorType) ? start + 1 : (int) Math.min((long) start + limit, recordCount);
+        return render(start, end);
+    }
+
+    private int startIndex(String iteratorType, long commitNum, long opNum) {
+        return switch (iteratorType) {
+            case "TRIM_HORIZON" -> firstLiveRecord();
+            case "LATEST" -> recordCount - 1 < firstLiveRecord() ? recordCount : recordCount - 1;
+            case "AT_SEQUENCE_NUMBER" -> indexOf(commitNum, Math.max(opNum, 1));
+            case "AFTER_SEQUENCE_NUMBER" -> indexOf(commitNum, Math.max(opNum, 0) + 1);
+            default -> throw new IllegalArgumentException(iteratorType);
+        };
+    }
+
+    /** The index of record (commitNum, opNum) in the whole history, trimmed or not; past an op's commit, the next. */
+    private int indexOf(long commitNum, long opNum) {
+        if (commitNum < 1) {
+            return 0;
+        }
+        if (commitNum > commitCount) {
+            return recordCount;
+        }
+        int commit = (int) (commitNum - 1);
+        long index = commitFirstRecord[commit] + opNum - 1;
+        return (int) Math.min(index, commitEnd(commit));
+    }
+
+    private EventId eventIdOf(int record) {
+        int commit = commitOf(record);
+        return new EventId(commit + 1L, record - commitFirstRecord[commit] + 1L);
+    }
+
+    private int commitOf(int record) {
+        int lo = 0;
+        int hi = commitCount - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (commitFirstRecord[mid] <= record) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private byte[] render(int start, int end) {
+        WireBuffer out = new WireBuffer(Math.min((end - start) * 256, MAX_RESPONSE_BYTES + 4096));
+        out.ascii("{\"records\":[");
+        int commit = commitOf(start);
+        int commitEnd = commitEnd(commit);
+        int recordsStart = out.size();
+        int i = start;
+        while (i < end) {
+            if (i >= commitEnd) {
+                commit++;
+                commitEnd = commitEnd(commit);
+            }
+            if (i > start) {
+                out.ascii(",");
+            }
+            writeRecord(out, i, commit, i == commitEnd - 1);
+            i++;
+            if (out.size() - recordsStart >= MAX_RESPONSE_BYTES) {
+                break;
+            }
+        }
+        int last = i - 1;
+        int lastCommit = commitOf(last);
+        out.ascii("],\"lastEventId\":{\"commitNum\":").number(lastCommit + 1L)
+                .ascii(",\"opNum\":").number(last - commitFirstRecord[lastCommit] + 1L)
+                .ascii("},\"lastTrxTimestamp\":").number(commitTimestamps[lastCommit])
+                .ascii(",\"format\":").string(format)
+                .ascii(",\"totalRecords\":").number(i - start).ascii("}");
+        return out.toByteArray();
+    }
+
+    private void writeRecord(WireBuffer out, int record, int commit, boolean lastOp) {
+        long position = recordPositions[record];
+        out.ascii("{\"commitTimestamp\":").number(commitTimestamps[commit])
+                .ascii(",\"eventId\":{\"commitNum\":").number(commit + 1L)
+                .ascii(",\"opNum\":").number(record - commitFirstRecord[commit] + 1L)
+                .ascii("},\"data\":")
+                .raw(slabs.get((int) (position >>> 32)), (int) position, recordLengths[record])
+                .ascii(removes.get(record) ? ",\"op\":\"REMOVE\"" : ",\"op\":\"ADD\"");
+        if (lastOp) {
+            out.ascii(",\"isLastOp\":true");
+        }
+        out.ascii("}");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.camelneptune.local.stream;
+
+/**
+ * The position of one change record in a stream: the transaction ({@code commitNum}) and the operation within it
+ * ({@code opNum}, from 1).
+ */
+public record EventId(long commitNum, long opNum) implements Comparable<EventId> {
+
+    @Override
+    public int compareTo(EventId other) {
+        int byCommit = Long.compare(commitNum, other.commitNum);
+        return byCommit != 0 ? byCommit : Long.compare(opNum, other.opNum);
+    }
+
+    @Override
+    public String toString() {
+        return "[commitNum " + commitNum + ", opNum " + opNum + "]";
+    }
+}
