@@ -2,23 +2,45 @@ package dev.camelneptune.graph;
 
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
+/** Reads and drives Amazon Neptune Analytics import and export tasks. */
 @Component("neptune-graph")
 public class NeptuneGraphComponent extends HealthCheckComponent {
 
     @Metadata
     private NeptuneGraphConfiguration configuration = new NeptuneGraphConfiguration();
 
+    public NeptuneGraphComponent() {
+        this(null);
+    }
+
+    public NeptuneGraphComponent(CamelContext context) {
+        super(context);
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        NeptuneGraphConfiguration copy = configuration.copy();
-        copy.setLabel(remaining);
-        NeptuneGraphEndpoint endpoint = new NeptuneGraphEndpoint(uri, this, copy);
+        if (parameters.get("operation") instanceof String operation) {
+            NeptuneGraphInputRules.operation(operation, "the operation option");
+        }
+        NeptuneGraphConfiguration endpointConfiguration = configuration.copy();
+        endpointConfiguration.setLabel(remaining);
+        NeptuneGraphEndpoint endpoint = new NeptuneGraphEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
+        NeptuneGraphInputRules.checkOptions(endpointConfiguration);
+        if (endpointConfiguration.getNeptuneGraphClient() == null
+                && !endpointConfiguration.isUseDefaultCredentialsProvider()
+                && !endpointConfiguration.isUseProfileCredentialsProvider()
+                && (endpointConfiguration.getAccessKey() == null || endpointConfiguration.getSecretKey() == null)) {
+            throw new IllegalArgumentException("No credentials: set accessKey and secretKey (and sessionToken with"
+                    + " useSessionCredentials), or useDefaultCredentialsProvider, or useProfileCredentialsProvider,"
+                    + " or a neptuneGraphClient");
+        }
         return endpoint;
     }
 
@@ -27,7 +49,7 @@ public class NeptuneGraphComponent extends HealthCheckComponent {
     }
 
     /**
-     * The component configuration
+     * The component configuration: the defaults every endpoint starts from.
      */
     public void setConfiguration(NeptuneGraphConfiguration configuration) {
         this.configuration = configuration;

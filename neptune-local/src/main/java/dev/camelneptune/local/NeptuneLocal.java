@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -39,6 +40,7 @@ public final class NeptuneLocal implements AutoCloseable {
     private final String host;
     private final LocalClock clock;
     private final Faults faults = new Faults();
+    private final AtomicLong requests = new AtomicLong();
     private final TaskApi tasks;
     private final StreamApi stream;
     private final List<LocalApi> apis;
@@ -126,6 +128,11 @@ public final class NeptuneLocal implements AutoCloseable {
         return faults;
     }
 
+    /** How many HTTP requests have reached the server so far, e.g. to prove that a client made none. */
+    public long requestCount() {
+        return requests.get();
+    }
+
     /** The NeptuneGraph task API and its Java steering API. */
     public TaskApi tasks() {
         return tasks;
@@ -143,6 +150,7 @@ public final class NeptuneLocal implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             LocalApi api = apiFor(path);

@@ -1,0 +1,30 @@
+package dev.camelneptune.local.tasks;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Import or export: the statuses a task of this kind goes through before it ends, and their default lengths. */
+public enum TaskKind {
+
+    IMPORT(List.of("INITIALIZING", "ANALYZING_DATA", "IMPORTING"),
+           List.of(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(45))),
+    EXPORT(List.of("INITIALIZING", "EXPORTING"),
+           List.of(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+
+    private final List<String> phases;
+    private final List<Duration> defaultDurations;
+
+    TaskKind(List<String> phases, List<Duration> defaultDurations) {
+        this.phases = phases;
+        this.defaultDurations = defaultDurations;
+    }
+
+    /** The running statuses in order; the last one is where the work (and {@code progressPercentage}) happens. */
+    public List<String> phases() {
+        return phases;
+    }
+
+    List<Duration> defaultDurations() {
+        return defaultDurations;
+    }
+}

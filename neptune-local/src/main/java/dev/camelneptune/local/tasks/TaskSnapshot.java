@@ -1,0 +1,21 @@
+package dev.camelneptune.local.tasks;
+
+/**
+ * What a task looks like at one moment of the clock.
+ *
+ * @param kind               import or export
+ * @param taskId             {@code t-[a-z0-9]{10}}
+ * @param graphId            {@code g-[a-z0-9]{10}}
+ * @param status             the wire status, e.g. {@code IMPORTING}
+ * @param progressPercentage 0..100
+ * @param timeElapsedSeconds seconds since the task started, frozen once it ended
+ * @param statusReason       why it failed or was cancelled, or null
+ */
+public record TaskSnapshot(TaskKind kind, String taskId, String graphId, String status, int progressPercentage,
+        long timeElapsedSeconds, String statusReason) {
+
+    /** SUCCEEDED, FAILED or CANCELLED: the status will not change any more. */
+    public boolean isTerminal() {
+        return "SUCCEEDED".equals(status) || "FAILED".equals(status) || "CANCELLED".equals(status);
+    }
+}
