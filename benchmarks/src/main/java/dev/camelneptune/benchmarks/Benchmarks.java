@@ -1,0 +1,108 @@
+package dev.camelneptune.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.camelneptune.local.NeptuneLocal;
+import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
+
+/**
+ * The benchmark command: {@code java -jar benchmarks/target/benchmarks.jar [--records=N] [--rounds=N]
+ * [--warmups=N] [--only=serving,drain,prefetch,memory,producer]}. Every figure is a ratio against a baseline
+ * measured in the same run, round by round, printed with its median and its spread (min - max) over the rounds.
+ */
+public final class Benchmarks {
+
+    private static final List<String> SECTIONS = List.of("serving", "drain", "prefetch", "memory", "producer");
+    static final int[] LIMITS = { 1_000, 10_000, 100_000 };
+
+    private int records = 1_000_000;
+    private int prefetchRecords = 200_000;
+    private int rounds = 5;
+    private int warmups = 1;
+    private int producerCalls = 2_000;
+    private Set<String> only = new HashSet<>(SECTIONS);
+    private final List<Figure> figures = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        Benchmarks benchmarks = new Benchmarks();
+        benchmarks.parse(args);
+        benchmarks.run();
+    }
+
+    private void parse(String[] args) {
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            String value = kv.length > 1 ? kv[1] : "";
+            switch (kv[0]) {
+                case "records" -> records = Integer.parseInt(value);
+                case "prefetch-records" -> prefetchRecords = Integer.parseInt(value);
+                case "rounds" -> rounds = Integer.parseInt(value);
+                case "warmups" -> warmups = Integer.parseInt(value);
+                case "producer-calls" -> producerCalls = Integer.parseInt(value);
+                case "only" -> only = new HashSet<>(Arrays.asList(value.split(",")));
+                default -> throw new IllegalArgumentException("unknown option " + arg + "; known: --records, "
+                        + "--prefetch-records, --rounds, --warmups, --producer-calls, --only=" + String.join(",", SECTIONS));
+            }
+        }
+    }
+
+    private void run() throws Exception {
+        long start = System.nanoTime();
+        System.out.printf(Locale.ROOT, "camel-neptune benchmarks: %d records, %d rounds after %d warm-up, %d cores, "
+                + "max heap %d MB, %s %s%n", records, rounds, warmups, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        try (NeptuneLocal neptune = NeptuneLocal.start();
+             NeptunedataClient client = Local.dataClient(neptune.endpoint())) {
+            long t = System.nanoTime();
+            neptune.stream().propertyGraph().preload(records);
+            System.out.printf(Locale.ROOT, "neptune-local at %s: %d records committed in %.1f s%n", neptune.endpoint(),
+                    records, (System.nanoTime() - t) / 1e9);
+            if (only.contains("serving")) {
+                serving(neptune, client);
+            }
+            if (only.contains("producer")) {
+                producer(neptune);
+            }
+        }
+        System.out.println();
+        System.out.println("| figure | ratio (median) | spread (min - max) | target | medians |");
+        System.out.println("|---|---|---|---|---|");
+        figures.forEach(f -> System.out.println(f.row()));
+        System.out.printf(Locale.ROOT, "%ntotal time %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** neptune-local's serving rate alone (plain HTTP, no parsing) against the SDK loop on the same pages. */
+    private void serving(NeptuneLocal neptune, NeptunedataClient client) throws Exception {
+        System.out.println("\n== serving: neptune-local over plain HTTP vs the SDK loop (speed ratio, above 1: serving is faster)");
+        for (int limit : LIMITS) {
+            long[] bytes = new long[1];
+            AbRun.Timings timings = AbRun.run("limit=" + limit, warmups, rounds, List.of(
+                    new AbRun.Named("SDK loop", () -> RawStreamLoop.drain(client, limit, records, 0)),
+                    new AbRun.Named("HTTP only", () -> RawHttpLoop.drain(neptune.endpoint(), limit, records, bytes))));
+            double sdkRate = records / (timings.medianMillis(0) / 1e3);
+            double httpRate = records / (timings.medianMillis(1) / 1e3);
+            double mbPerDrain = bytes[0] / (double) (rounds + warmups) / (1 << 20);
+            figures.add(new Figure("serving alone vs SDK loop, limit=" + limit, timings.speedRatios(1), true, Double.NaN,
+                    String.format(Locale.ROOT, "HTTP %s rec/s (%.0f MB/s), SDK %s rec/s", kilo(httpRate),
+                            mbPerDrain / (timings.medianMillis(1) / 1e3), kilo(sdkRate))));
+        }
+    }
+
+    /** getImportTask through a route against the raw SDK call (time ratio, above 1: the route is slower). */
+    private void producer(NeptuneLocal neptune) throws Exception {
+        System.out.println("\n== producer: getImportTask through a route vs the raw SDK call (time ratio, below 1.1 wanted)");
+        AbRun.Timings timings = ProducerLatency.run(neptune, producerCalls, warmups, rounds);
+        figures.add(new Figure("getImportTask: route vs raw SDK call, per-call latency", timings.timeRatios(1), false, 1.1,
+                String.format(Locale.ROOT, "route %.0f us/call, raw %.0f us/call",
+                        timings.medianMillis(1) * 1e3 / producerCalls, timings.medianMillis(0) * 1e3 / producerCalls)));
+    }
+
+    static String kilo(double rate) {
+        return String.format(Locale.ROOT, "%.0fk", rate / 1e3);
+    }
+}
