@@ -111,7 +111,7 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
     }
 
     /**
-     * The import or export task to get, cancel or wait for, matching t-[a-z0-9]{10}.
+     * The import or export task to get, cancel or wait for: its id, t- followed by 10 lowercase letters or digits.
      */
     public void setTaskIdentifier(String taskIdentifier) {
         this.taskIdentifier = taskIdentifier;
@@ -122,7 +122,7 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
     }
 
     /**
-     * The graph to import into or export from (startImportTask, startExportTask), or whose export tasks to list (listExportTasks), matching g-[a-z0-9]{10}.
+     * The graph to import into or export from (startImportTask, startExportTask), or whose export tasks to list (listExportTasks): its id, g- followed by 10 lowercase letters or digits.
      */
     public void setGraphIdentifier(String graphIdentifier) {
         this.graphIdentifier = graphIdentifier;

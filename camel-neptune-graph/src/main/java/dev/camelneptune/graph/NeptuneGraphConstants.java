@@ -9,12 +9,12 @@ public interface NeptuneGraphConstants {
     String OPERATION = "CamelNeptuneGraphOperation";
 
     @Metadata(label = "getImportTask getExportTask cancelImportTask cancelExportTask waitForImportTask waitForExportTask",
-              description = "The task identifier, matching `t-[a-z0-9]{10}`. Overrides the `taskIdentifier` option.",
+              description = "The task identifier, `t-` followed by 10 lowercase letters or digits. Overrides the `taskIdentifier` option.",
               javaType = "String")
     String TASK_IDENTIFIER = "CamelNeptuneGraphTaskIdentifier";
 
     @Metadata(label = "startImportTask startExportTask listExportTasks",
-              description = "The graph identifier, matching `g-[a-z0-9]{10}`: the graph to import into or export from,"
+              description = "The graph identifier, `g-` followed by 10 lowercase letters or digits: the graph to import into or export from,"
                             + " or the graph to list export tasks of. Overrides the `graphIdentifier` option.",
               javaType = "String")
     String GRAPH_IDENTIFIER = "CamelNeptuneGraphGraphIdentifier";

@@ -37,6 +37,15 @@ import dev.camelneptune.local.tasks.TaskApi;
  */
 public final class NeptuneLocal implements AutoCloseable {
 
+    static {
+        // The JDK server writes a response's headers and body in separate packets; with Nagle's algorithm on, each
+        // response then waits for the client's delayed ACK (about 40 ms a request). Read once, when the first server
+        // of the JVM is created, so it is set here unless the user chose otherwise.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final String host;
     private final LocalClock clock;
     private final Faults faults = new Faults();

@@ -31,10 +31,6 @@ final class Graph {
 
     private final Map<String, Element> elements = new HashMap<>();
 
-    Element find(String id) {
-        return elements.get(id);
-    }
-
     Element get(String id) {
         Element element = elements.get(id);
         if (element == null) {

@@ -62,7 +62,7 @@ final class Task {
         return snapshot(phaseAt(now), now, null);
     }
 
-    /** The status at {@code at}, with progress and elapsed time frozen at {@code frozenAt}. */
+    /** {@code status}, with progress and elapsed time as they were at {@code frozenAt}. */
     private TaskSnapshot snapshot(String status, long frozenAt, String reason) {
         return new TaskSnapshot(spec.kind, spec.taskId, spec.graphId, status, progressAt(frozenAt),
                 Math.max(0, frozenAt - startMillis) / 1000, reason);

@@ -145,17 +145,6 @@ public final class TaskApi implements LocalApi {
         task.fail(clock.millis(), reason);
     }
 
-    /** How many tasks exist. */
-    public synchronized int count() {
-        return tasks.size();
-    }
-
-    /** Forgets every task. */
-    public synchronized void clear() {
-        tasks.clear();
-        byId.clear();
-    }
-
     private Task known(String taskId) {
         Task task = byId.get(taskId);
         if (task == null) {

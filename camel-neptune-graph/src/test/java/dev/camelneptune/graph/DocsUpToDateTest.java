@@ -1,0 +1,29 @@
+package dev.camelneptune.graph;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dev.camelneptune.docs.CatalogTables;
+import dev.camelneptune.docs.MarkedRegion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The option and header tables of the component page are what the generated catalog says; -Ddocs.update=true rewrites them. */
+class DocsUpToDateTest {
+
+    private static final Path PAGE = Path.of("src/main/docs/neptune-graph-component.adoc");
+    private static final String MARKER = "catalog tables";
+
+    @Test
+    void optionAndHeaderTablesMatchTheCatalog() {
+        String rendered = CatalogTables.fromClasspath("neptune-graph").asciidoc();
+        if (Boolean.getBoolean("docs.update")) {
+            MarkedRegion.replace(PAGE, MARKER, rendered);
+        }
+
+        assertThat(MarkedRegion.read(PAGE, MARKER))
+                .as("%s is out of date with the catalog: run the tests with -Ddocs.update=true", PAGE)
+                .isEqualTo(rendered.strip());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.camelneptune.stream;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+@Component("neptune-stream")
+public class NeptuneStreamComponent extends HealthCheckComponent {
+
+    @Metadata
+    private NeptuneStreamConfiguration configuration = new NeptuneStreamConfiguration();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        NeptuneStreamConfiguration copy = configuration.copy();
+        copy.setEndpoint(remaining);
+        NeptuneStreamEndpoint endpoint = new NeptuneStreamEndpoint(uri, this, copy);
+        setProperties(endpoint, parameters);
+        copy.validate();
+        return endpoint;
+    }
+
+    public NeptuneStreamConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The component configuration: options set here apply to every endpoint, which can override them.
+     */
+    public void setConfiguration(NeptuneStreamConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

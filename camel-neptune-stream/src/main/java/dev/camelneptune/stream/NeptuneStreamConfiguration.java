@@ -1,0 +1,376 @@
+package dev.camelneptune.stream;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.aws.common.AwsCommonConfiguration;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import software.amazon.awssdk.core.Protocol;
+import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
+
+@UriParams
+public class NeptuneStreamConfiguration implements Cloneable, AwsCommonConfiguration {
+
+    static final int MAX_LIMIT = 100_000;
+    private static final int DEFAULT_PORT = 8182;
+    private static final List<String> ITERATOR_TYPES
+            = List.of("AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST");
+    private static final List<String> STREAM_TYPES = List.of("propertygraph", "sparql");
+
+    @UriPath(description = "The Neptune cluster endpoint: host[:port] (HTTPS, port 8182 by default), or a full"
+                           + " http(s)://host:port URL, e.g. for a local server or a proxy.")
+    @Metadata(required = true)
+    private String endpoint;
+
+    @UriParam(label = "consumer", enums = "AT_SEQUENCE_NUMBER,AFTER_SEQUENCE_NUMBER,TRIM_HORIZON,LATEST",
+              defaultValue = "TRIM_HORIZON",
+              description = "Where to start when the offset repository holds no position for this consumer:"
+                            + " TRIM_HORIZON (the oldest record still retained), LATEST (the newest record),"
+                            + " AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER (of commitNum and opNum).")
+    private String iteratorType = "TRIM_HORIZON";
+    @UriParam(label = "consumer",
+              description = "The commit number to start at or after; required with AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER.")
+    private Long commitNum;
+    @UriParam(label = "consumer", defaultValue = "1",
+              description = "The operation number within commitNum to start at or after.")
+    private long opNum = 1;
+    @UriParam(label = "consumer", defaultValue = "1000",
+              description = "The most records one request returns, 1 to 100000. The service also cuts a response"
+                            + " after 10 MB, whatever the limit.")
+    private int limit = 1000;
+    @UriParam(label = "consumer", enums = "gzip",
+              description = "Set to gzip to have the service compress its responses.")
+    private String encoding;
+    @UriParam(label = "consumer", enums = "propertygraph,sparql", defaultValue = "propertygraph",
+              description = "Which stream to read: the property graph (Gremlin, openCypher) change log or the SPARQL one.")
+    private String streamType = "propertygraph";
+    @UriParam(label = "consumer",
+              description = "Where the consumer stores its position (commitNum:opNum of the last record processed"
+                            + " successfully) and finds it on start. For one node, use an"
+                            + " AtomicFileStateRepository; without a repository the position lives only in memory.")
+    private StateRepository<String, String> offsetRepository;
+    @UriParam(label = "consumer",
+              description = "The key of this consumer's position in the offset repository. Defaults to the endpoint"
+                            + " and the stream type, e.g. my-cluster.example.com:8182/propertygraph.")
+    private String offsetKey;
+    @UriParam(label = "consumer", defaultValue = "FAIL",
+              description = "What to do when the stored position has been trimmed from the stream"
+                            + " (ExpiredStreamException): FAIL stops advancing (health check DOWN, an ERROR naming the"
+                            + " lost position); RESTART_FROM_TRIM_HORIZON or RESTART_FROM_LATEST continue from there,"
+                            + " with a WARN naming the gap.")
+    private ExpiredStreamPolicy expiredStreamPolicy = ExpiredStreamPolicy.FAIL;
+
+    @UriParam(label = "advanced", description = "The NeptunedataClient to use instead of building one.")
+    @Metadata(autowired = true)
+    private NeptunedataClient neptuneDataClient;
+    @UriParam(description = "The region of the cluster, used to sign requests (SigV4, service neptune-db).")
+    private String region;
+    @UriParam(label = "security", secret = true, description = "Amazon AWS Access Key")
+    private String accessKey;
+    @UriParam(label = "security", secret = true, description = "Amazon AWS Secret Key")
+    private String secretKey;
+    @UriParam(label = "security", secret = true,
+              description = "Amazon AWS Session Token, used when the user needs to assume an IAM role")
+    private String sessionToken;
+    @UriParam(label = "security",
+              description = "Load credentials through the default credentials provider chain instead of static keys.")
+    private boolean useDefaultCredentialsProvider;
+    @UriParam(label = "security", description = "Load credentials through a profile credentials provider.")
+    private boolean useProfileCredentialsProvider;
+    @UriParam(label = "security", description = "The profile name, with useProfileCredentialsProvider.")
+    private String profileCredentialsName;
+    @UriParam(label = "security",
+              description = "Use session credentials (accessKey, secretKey and sessionToken), e.g. of an assumed IAM role.")
+    private boolean useSessionCredentials;
+    @UriParam(description = "Send requests to uriEndpointOverride instead of the endpoint in the path.")
+    private boolean overrideEndpoint;
+    @UriParam(description = "The URI requests go to when overrideEndpoint is true.")
+    private String uriEndpointOverride;
+    @UriParam(label = "security",
+              description = "Trust all TLS certificates: only for testing against a server with a self-signed certificate.")
+    private boolean trustAllCertificates;
+    @UriParam(label = "proxy", description = "The proxy host.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "The proxy port.")
+    private Integer proxyPort;
+    @UriParam(label = "proxy", enums = "HTTP,HTTPS", defaultValue = "HTTPS", description = "The proxy protocol.")
+    private Protocol proxyProtocol = Protocol.HTTPS;
+
+    /**
+     * Rejects options that cannot work, naming the option and the rule, so a bad URI fails when the endpoint is
+     * created rather than at the first poll.
+     */
+    public void validate() {
+        if (!ITERATOR_TYPES.contains(iteratorType)) {
+            throw new IllegalArgumentException("iteratorType must be one of " + ITERATOR_TYPES + ", not " + iteratorType);
+        }
+        if (iteratorType.endsWith("_SEQUENCE_NUMBER") && commitNum == null) {
+            throw new IllegalArgumentException("commitNum is required when iteratorType is " + iteratorType);
+        }
+        if (opNum < 1) {
+            throw new IllegalArgumentException("opNum must be 1 or more, not " + opNum);
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
+        }
+        if (encoding != null && !"gzip".equals(encoding)) {
+            throw new IllegalArgumentException("encoding must be gzip or not set, not " + encoding);
+        }
+        if (!STREAM_TYPES.contains(streamType)) {
+            throw new IllegalArgumentException("streamType must be one of " + STREAM_TYPES + ", not " + streamType);
+        }
+        clusterUri();
+    }
+
+    /** The endpoint path as the URI requests go to: a full URL as given, or https://host:8182. */
+    public URI clusterUri() {
+        if (endpoint == null || endpoint.isBlank()) {
+            throw new IllegalArgumentException("endpoint (the path) is required: host[:port] or http(s)://host:port");
+        }
+        String lower = endpoint.toLowerCase(Locale.ROOT);
+        boolean fullUrl = lower.startsWith("http://") || lower.startsWith("https://");
+        URI uri;
+        try {
+            uri = URI.create(fullUrl ? endpoint : "https://" + endpoint);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("endpoint must be host[:port] or http(s)://host:port, not " + endpoint, e);
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("endpoint must be host[:port] or http(s)://host:port, not " + endpoint);
+        }
+        return fullUrl || uri.getPort() >= 0 ? uri : URI.create("https://" + endpoint + ":" + DEFAULT_PORT);
+    }
+
+    /** The offset key in use: {@link #getOffsetKey()} or {@code endpoint/streamType}. */
+    public String resolveOffsetKey() {
+        return offsetKey != null ? offsetKey : endpoint + "/" + streamType;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public String getIteratorType() {
+        return iteratorType;
+    }
+
+    public void setIteratorType(String iteratorType) {
+        this.iteratorType = iteratorType;
+    }
+
+    public Long getCommitNum() {
+        return commitNum;
+    }
+
+    public void setCommitNum(Long commitNum) {
+        this.commitNum = commitNum;
+    }
+
+    public long getOpNum() {
+        return opNum;
+    }
+
+    public void setOpNum(long opNum) {
+        this.opNum = opNum;
+    }
+
+    public int getLimit() {
+        return limit;
+    }
+
+    public void setLimit(int limit) {
+        this.limit = limit;
+    }
+
+    public String getEncoding() {
+        return encoding;
+    }
+
+    public void setEncoding(String encoding) {
+        this.encoding = encoding;
+    }
+
+    public String getStreamType() {
+        return streamType;
+    }
+
+    public void setStreamType(String streamType) {
+        this.streamType = streamType;
+    }
+
+    public StateRepository<String, String> getOffsetRepository() {
+        return offsetRepository;
+    }
+
+    public void setOffsetRepository(StateRepository<String, String> offsetRepository) {
+        this.offsetRepository = offsetRepository;
+    }
+
+    public String getOffsetKey() {
+        return offsetKey;
+    }
+
+    public void setOffsetKey(String offsetKey) {
+        this.offsetKey = offsetKey;
+    }
+
+    public ExpiredStreamPolicy getExpiredStreamPolicy() {
+        return expiredStreamPolicy;
+    }
+
+    public void setExpiredStreamPolicy(ExpiredStreamPolicy expiredStreamPolicy) {
+        this.expiredStreamPolicy = expiredStreamPolicy;
+    }
+
+    public NeptunedataClient getNeptuneDataClient() {
+        return neptuneDataClient;
+    }
+
+    public void setNeptuneDataClient(NeptunedataClient neptuneDataClient) {
+        this.neptuneDataClient = neptuneDataClient;
+    }
+
+    @Override
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    @Override
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    @Override
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    @Override
+    public String getSessionToken() {
+        return sessionToken;
+    }
+
+    public void setSessionToken(String sessionToken) {
+        this.sessionToken = sessionToken;
+    }
+
+    @Override
+    public boolean isUseDefaultCredentialsProvider() {
+        return useDefaultCredentialsProvider;
+    }
+
+    public void setUseDefaultCredentialsProvider(boolean useDefaultCredentialsProvider) {
+        this.useDefaultCredentialsProvider = useDefaultCredentialsProvider;
+    }
+
+    @Override
+    public boolean isUseProfileCredentialsProvider() {
+        return useProfileCredentialsProvider;
+    }
+
+    public void setUseProfileCredentialsProvider(boolean useProfileCredentialsProvider) {
+        this.useProfileCredentialsProvider = useProfileCredentialsProvider;
+    }
+
+    @Override
+    public String getProfileCredentialsName() {
+        return profileCredentialsName;
+    }
+
+    public void setProfileCredentialsName(String profileCredentialsName) {
+        this.profileCredentialsName = profileCredentialsName;
+    }
+
+    @Override
+    public boolean isUseSessionCredentials() {
+        return useSessionCredentials;
+    }
+
+    public void setUseSessionCredentials(boolean useSessionCredentials) {
+        this.useSessionCredentials = useSessionCredentials;
+    }
+
+    @Override
+    public boolean isOverrideEndpoint() {
+        return overrideEndpoint;
+    }
+
+    public void setOverrideEndpoint(boolean overrideEndpoint) {
+        this.overrideEndpoint = overrideEndpoint;
+    }
+
+    @Override
+    public String getUriEndpointOverride() {
+        return uriEndpointOverride;
+    }
+
+    public void setUriEndpointOverride(String uriEndpointOverride) {
+        this.uriEndpointOverride = uriEndpointOverride;
+    }
+
+    @Override
+    public boolean isTrustAllCertificates() {
+        return trustAllCertificates;
+    }
+
+    public void setTrustAllCertificates(boolean trustAllCertificates) {
+        this.trustAllCertificates = trustAllCertificates;
+    }
+
+    @Override
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    @Override
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    @Override
+    public Protocol getProxyProtocol() {
+        return proxyProtocol;
+    }
+
+    public void setProxyProtocol(Protocol proxyProtocol) {
+        this.proxyProtocol = proxyProtocol;
+    }
+
+    public NeptuneStreamConfiguration copy() {
+        try {
+            return (NeptuneStreamConfiguration) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.camelneptune.stream;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class AtomicFileStateRepositoryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNewInstanceReadsWhatTheLastOneWrote() throws Exception {
+        Path file = dir.resolve("offsets/stream.state");
+        AtomicFileStateRepository first = new AtomicFileStateRepository(file);
+        first.start();
+        first.setState("http://localhost:8182/propertygraph", "120:3");
+        first.setState("key with = and\nnewline", "value: with = too");
+        first.setState("http://localhost:8182/propertygraph", "121:1");
+        first.stop();
+
+        AtomicFileStateRepository second = new AtomicFileStateRepository(file);
+        second.start();
+
+        assertThat(second.getState("http://localhost:8182/propertygraph")).isEqualTo("121:1");
+        assertThat(second.getState("key with = and\nnewline")).isEqualTo("value: with = too");
+        assertThat(second.getState("unknown")).isNull();
+    }
+
+    @Test
+    void eachWriteReplacesTheFileInsteadOfRewritingItInPlace() throws Exception {
+        Path file = dir.resolve("stream.state");
+        AtomicFileStateRepository repository = new AtomicFileStateRepository(file);
+        repository.setFlushInterval(0);
+        repository.start();
+        repository.setState("k", "1:1");
+        Object before = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+
+        repository.setState("k", "1:2");
+
+        assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).isNotEqualTo(before);
+        assertThat(Files.readString(file)).isEqualTo("k=1%3A2\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void changesAreWrittenWithinTheFlushIntervalWithoutAStop() throws Exception {
+        Path file = dir.resolve("stream.state");
+        AtomicFileStateRepository repository = new AtomicFileStateRepository(file);
+        repository.setFlushInterval(50);
+        repository.start();
+        try {
+            repository.setState("k", "1:1");
+            repository.setState("k", "9:4");
+
+            await().until(() -> Files.exists(file) && Files.readString(file).equals("k=9%3A4\n"));
+        } finally {
+            repository.stop();
+        }
+    }
+}
