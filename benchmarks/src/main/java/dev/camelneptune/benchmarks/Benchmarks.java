@@ -12,12 +12,12 @@ import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 
 /**
  * The benchmark command: {@code java -jar benchmarks/target/benchmarks.jar [--records=N] [--rounds=N]
- * [--warmups=N] [--only=serving,drain,prefetch,memory,producer]}. Every figure is a ratio against a baseline
+ * [--warmups=N] [--only=drain,prefetch,memory,producer]}. Every figure is a ratio against a baseline
  * measured in the same run, round by round, printed with its median and its spread (min - max) over the rounds.
  */
 public final class Benchmarks {
 
-    private static final List<String> SECTIONS = List.of("serving", "drain", "prefetch", "memory", "producer");
+    private static final List<String> SECTIONS = List.of("drain", "prefetch", "memory", "producer");
     static final int[] LIMITS = { 1_000, 10_000, 100_000 };
 
     private int records = 1_000_000;
@@ -29,6 +29,9 @@ public final class Benchmarks {
     private final List<Figure> figures = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
+        // the JDK HTTP server under neptune-local sends headers and body in two writes; with Nagle's algorithm on, a
+        // client's delayed ACK then stalls every small response by ~40 ms, which would measure the TCP stack, not us
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Benchmarks benchmarks = new Benchmarks();
         benchmarks.parse(args);
         benchmarks.run();
@@ -62,8 +65,8 @@ public final class Benchmarks {
             neptune.stream().propertyGraph().preload(records);
             System.out.printf(Locale.ROOT, "neptune-local at %s: %d records committed in %.1f s%n", neptune.endpoint(),
                     records, (System.nanoTime() - t) / 1e9);
-            if (only.contains("serving")) {
-                serving(neptune, client);
+            if (only.contains("drain")) {
+                drain(neptune, client);
             }
             if (only.contains("producer")) {
                 producer(neptune);
@@ -76,21 +79,35 @@ public final class Benchmarks {
         System.out.printf(Locale.ROOT, "%ntotal time %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 
-    /** neptune-local's serving rate alone (plain HTTP, no parsing) against the SDK loop on the same pages. */
-    private void serving(NeptuneLocal neptune, NeptunedataClient client) throws Exception {
-        System.out.println("\n== serving: neptune-local over plain HTTP vs the SDK loop (speed ratio, above 1: serving is faster)");
-        for (int limit : LIMITS) {
-            long[] bytes = new long[1];
-            AbRun.Timings timings = AbRun.run("limit=" + limit, warmups, rounds, List.of(
-                    new AbRun.Named("SDK loop", () -> RawStreamLoop.drain(client, limit, records, 0)),
-                    new AbRun.Named("HTTP only", () -> RawHttpLoop.drain(neptune.endpoint(), limit, records, bytes))));
-            double sdkRate = records / (timings.medianMillis(0) / 1e3);
-            double httpRate = records / (timings.medianMillis(1) / 1e3);
-            double mbPerDrain = bytes[0] / (double) (rounds + warmups) / (1 << 20);
-            figures.add(new Figure("serving alone vs SDK loop, limit=" + limit, timings.speedRatios(1), true, Double.NaN,
-                    String.format(Locale.ROOT, "HTTP %s rec/s (%.0f MB/s), SDK %s rec/s", kilo(httpRate),
-                            mbPerDrain / (timings.medianMillis(1) / 1e3), kilo(sdkRate))));
+    /**
+     * Drain throughput at each limit: the route with each offset repository, and neptune-local's serving alone (plain
+     * HTTP, no parsing), each against the raw SDK loop of the same round (speed ratio, above 1: faster than the loop).
+     */
+    private void drain(NeptuneLocal neptune, NeptunedataClient client) throws Exception {
+        System.out.println("\n== drain: " + records + " records, route with each repository and plain HTTP vs the raw SDK loop");
+        try (RouteDrain route = new RouteDrain(client, neptune.endpoint())) {
+            for (int limit : LIMITS) {
+                long[] bytes = new long[1];
+                AbRun.Timings timings = AbRun.run("limit=" + limit, warmups, rounds, List.of(
+                        new AbRun.Named("raw SDK loop", () -> RawStreamLoop.drain(client, limit, records, 0)),
+                        new AbRun.Named("route+memory", () -> route.drain(limit, records, RouteDrain.Repository.MEMORY, false, 0)),
+                        new AbRun.Named("route+file", () -> route.drain(limit, records, RouteDrain.Repository.FILE, false, 0)),
+                        new AbRun.Named("HTTP only", () -> RawHttpLoop.drain(neptune.endpoint(), limit, records, bytes))));
+                String raw = "raw " + kilo(rate(timings, 0)) + " rec/s";
+                figures.add(new Figure("drain, route + memory repo vs raw loop, limit=" + limit, timings.speedRatios(1),
+                        true, 0.9, "route " + kilo(rate(timings, 1)) + " rec/s, " + raw));
+                figures.add(new Figure("drain, route + file repo vs raw loop, limit=" + limit, timings.speedRatios(2),
+                        true, 0.8, "route " + kilo(rate(timings, 2)) + " rec/s, " + raw));
+                double mbPerDrain = bytes[0] / (double) (rounds + warmups) / (1 << 20);
+                figures.add(new Figure("neptune-local serving alone (HTTP, no parsing) vs raw loop, limit=" + limit,
+                        timings.speedRatios(3), true, Double.NaN, String.format(Locale.ROOT, "HTTP %s rec/s (%.0f MB/s), %s",
+                                kilo(rate(timings, 3)), mbPerDrain / (timings.medianMillis(3) / 1e3), raw)));
+            }
         }
+    }
+
+    private double rate(AbRun.Timings timings, int arm) {
+        return records / (timings.medianMillis(arm) / 1e3);
     }
 
     /** getImportTask through a route against the raw SDK call (time ratio, above 1: the route is slower). */
