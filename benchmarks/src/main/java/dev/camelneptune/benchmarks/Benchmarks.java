@@ -1,5 +1,6 @@
 package dev.camelneptune.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ public final class Benchmarks {
 
     private int records = 1_000_000;
     private int prefetchRecords = 100_000;
-    private int rounds = 5;
+    private int rounds = 3;
     private int warmups = 1;
     private int producerCalls = 2_000;
     private Set<String> only = new HashSet<>(SECTIONS);
@@ -62,8 +63,9 @@ public final class Benchmarks {
     private void run() throws Exception {
         long start = System.nanoTime();
         System.out.printf(Locale.ROOT, "camel-neptune benchmarks: %d records, %d rounds after %d warm-up, %d cores, "
-                + "max heap %d MB, %s %s%n", records, rounds, warmups, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+                + "max heap %d MB, %s %s, load average %.1f%n", records, rounds, warmups, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         try (NeptuneLocal neptune = NeptuneLocal.start();
              NeptunedataClient client = Local.dataClient(neptune.endpoint())) {
             long t = System.nanoTime();
@@ -87,7 +89,8 @@ public final class Benchmarks {
         System.out.println("| figure | ratio (median) | spread (min - max) | target | medians |");
         System.out.println("|---|---|---|---|---|");
         figures.forEach(f -> System.out.println(f.row()));
-        System.out.printf(Locale.ROOT, "%ntotal time %.0f s%n", (System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "%ntotal time %.0f s; load average at the end %.1f%n", (System.nanoTime() - start) / 1e9,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /**
@@ -141,17 +144,17 @@ public final class Benchmarks {
              NeptunedataClient client = Local.dataClient(neptune.endpoint());
              RouteDrain route = new RouteDrain(client, neptune.endpoint())) {
             neptune.stream().propertyGraph().preload(prefetchRecords);
-            prefetchFigures(neptune, client, route, limit, Duration.ZERO);
+            prefetchFigures(neptune, client, route, limit, Duration.ZERO, warmups);
             // a cluster is across a network: each page also waits for the round trip and the server's own work
-            prefetchFigures(neptune, client, route, limit, PAGE_LATENCY);
+            prefetchFigures(neptune, client, route, limit, PAGE_LATENCY, 0);
         }
     }
 
     private void prefetchFigures(NeptuneLocal neptune, NeptunedataClient client, RouteDrain route, int limit,
-            Duration pageLatency) throws Exception {
+            Duration pageLatency, int warm) throws Exception {
         String latency = pageLatency.isZero() ? "" : " +" + pageLatency.toMillis() + "ms/page";
         int pages = prefetchRecords / limit + 2;
-        AbRun.Timings timings = AbRun.run("limit=" + limit + " +work" + latency, warmups, rounds, List.of(
+        AbRun.Timings timings = AbRun.run("limit=" + limit + " +work" + latency, warm, rounds, List.of(
                 new AbRun.Named("raw loop+work", withLatency(neptune, pages, pageLatency,
                         () -> RawStreamLoop.drain(client, limit, prefetchRecords, WORK_NANOS))),
                 new AbRun.Named("route+prefetch", withLatency(neptune, pages, pageLatency,
