@@ -109,21 +109,18 @@ public final class Benchmarks {
                         new AbRun.Named("route+memory", () -> route.drain(limit, records, RouteDrain.Repository.MEMORY, false, 0)),
                         new AbRun.Named("route+file", () -> route.drain(limit, records, RouteDrain.Repository.FILE, false, 0)),
                         new AbRun.Named("route+memory+prefetch", () -> route.drain(limit, records, RouteDrain.Repository.MEMORY, true, 0)),
-                        new AbRun.Named("route+file+prefetch", () -> route.drain(limit, records, RouteDrain.Repository.FILE, true, 0)),
                         new AbRun.Named("HTTP only", () -> RawHttpLoop.drain(neptune.endpoint(), limit, records, bytes))));
                 String raw = "raw " + kilo(rate(timings, 0)) + " rec/s";
                 figures.add(new Figure("drain, route + memory repo vs raw loop, limit=" + limit, timings.speedRatios(1),
                         true, 0.9, "route " + kilo(rate(timings, 1)) + " rec/s, " + raw));
                 figures.add(new Figure("drain, route + file repo vs raw loop, limit=" + limit, timings.speedRatios(2),
                         true, 0.8, "route " + kilo(rate(timings, 2)) + " rec/s, " + raw));
-                figures.add(new Figure("drain, route + memory repo + prefetch vs raw loop, limit=" + limit,
-                        timings.speedRatios(3), true, 0.9, "route " + kilo(rate(timings, 3)) + " rec/s, " + raw));
-                figures.add(new Figure("drain, route + file repo + prefetch vs raw loop, limit=" + limit,
-                        timings.speedRatios(4), true, 0.8, "route " + kilo(rate(timings, 4)) + " rec/s, " + raw));
+                figures.add(new Figure("drain, route + memory repo + prefetch=true vs raw loop, limit=" + limit,
+                        timings.speedRatios(3), true, Double.NaN, "route " + kilo(rate(timings, 3)) + " rec/s, " + raw));
                 double mbPerDrain = bytes[0] / (double) (rounds + warm) / (1 << 20);
                 figures.add(new Figure("neptune-local serving alone (HTTP, no parsing) vs raw loop, limit=" + limit,
-                        timings.speedRatios(5), true, Double.NaN, String.format(Locale.ROOT, "HTTP %s rec/s (%.0f MB/s), %s",
-                                kilo(rate(timings, 5)), mbPerDrain / (timings.medianMillis(5) / 1e3), raw)));
+                        timings.speedRatios(4), true, Double.NaN, String.format(Locale.ROOT, "HTTP %s rec/s (%.0f MB/s), %s",
+                                kilo(rate(timings, 4)), mbPerDrain / (timings.medianMillis(4) / 1e3), raw)));
             }
         }
     }
