@@ -65,6 +65,12 @@ public class NeptuneStreamConfiguration implements Cloneable, AwsCommonConfigura
                             + " lost position); RESTART_FROM_TRIM_HORIZON or RESTART_FROM_LATEST continue from there,"
                             + " with a WARN naming the gap.")
     private ExpiredStreamPolicy expiredStreamPolicy = ExpiredStreamPolicy.FAIL;
+    @UriParam(label = "consumer",
+              description = "Fetch the next page on a second thread while the route processes the current one, so"
+                            + " reading and processing overlap. The position semantics do not change: a failed"
+                            + " exchange still ends the poll, and the prefetched page is discarded and read again."
+                            + " Holds up to two pages in memory.")
+    private boolean prefetch;
 
     @UriParam(label = "advanced", description = "The NeptunedataClient to use instead of building one.")
     @Metadata(autowired = true)
@@ -231,6 +237,14 @@ public class NeptuneStreamConfiguration implements Cloneable, AwsCommonConfigura
 
     public void setOffsetKey(String offsetKey) {
         this.offsetKey = offsetKey;
+    }
+
+    public boolean isPrefetch() {
+        return prefetch;
+    }
+
+    public void setPrefetch(boolean prefetch) {
+        this.prefetch = prefetch;
     }
 
     public ExpiredStreamPolicy getExpiredStreamPolicy() {

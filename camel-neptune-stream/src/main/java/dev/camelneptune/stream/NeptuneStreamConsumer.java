@@ -1,7 +1,10 @@
 package dev.camelneptune.stream;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -25,6 +28,11 @@ import software.amazon.awssdk.services.neptunedata.model.StreamRecordsNotFoundEx
  * speed; then the scheduler's delay (and backoff options) apply. Records are processed one at a time; after each
  * exchange completes successfully its position is stored in the offset repository. A failed exchange ends the poll:
  * nothing after it is emitted and the position stays, so the next poll reads again from the failed record.
+ * <p>
+ * With {@code prefetch}, the page after the current one is read on a second thread while the route processes the
+ * current one; it is used only if the whole current page succeeded, so it is asked for from exactly the position the
+ * consumer would ask for without prefetch. After a failure it is discarded, and the next poll reads again from the
+ * failed record.
  */
 @ManagedResource(description = "Managed Neptune stream consumer")
 public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
@@ -34,6 +42,8 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
     private final NeptuneStreamConfiguration configuration;
     private final String offsetKey;
     private StreamReader<Object> reader;
+    /** With prefetch: reads the next page while the route works on the current one. */
+    private ExecutorService prefetcher;
     private StateRepository<String, String> offsetRepository;
     private boolean repositoryStartedHere;
 
@@ -62,6 +72,10 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
     @SuppressWarnings("unchecked")
     protected void doStart() throws Exception {
         reader = (StreamReader<Object>) getEndpoint().createReader();
+        if (configuration.isPrefetch()) {
+            prefetcher = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadExecutor(this, "NeptuneStreamPrefetch");
+        }
         offsetRepository = configuration.getOffsetRepository();
         if (offsetRepository != null && !ServiceHelper.isStarted(offsetRepository)) {
             ServiceHelper.startService(offsetRepository);
@@ -88,6 +102,10 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        if (prefetcher != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetcher);
+            prefetcher = null;
+        }
         if (repositoryStartedHere) {
             ServiceHelper.stopService(offsetRepository);
             repositoryStartedHere = false;
@@ -104,27 +122,56 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         int processed = 0;
-        while (isPollAllowed()) {
-            StreamPage<Object> page = fetch();
-            if (page == null) {
-                break;
-            }
-            int size = page.records().size();
-            int done = processBatch(new ArrayDeque<>(page.records()));
+        StreamPage<Object> page = isPollAllowed() ? fetch() : null;
+        while (page != null) {
+            List<Object> records = page.records();
+            Future<Read> next = prefetcher != null ? prefetchAfter(records.get(records.size() - 1)) : null;
+            int done = processBatch(new ArrayDeque<>(records));
             processed += done;
-            if (done < size) {
+            if (done < records.size() || !isPollAllowed()) {
+                if (next != null) {
+                    // read past a failure (or a stop): never used, the next poll reads again from the position
+                    next.cancel(false);
+                }
                 break;
             }
+            page = next != null ? accept(next.get()) : fetch();
         }
         return processed;
     }
 
+    /** One read of the stream: the page, or what the read threw, for the polling thread to handle. */
+    private record Read(StreamRequest request, StreamPage<Object> page, RuntimeException failure) {
+    }
+
+    private Read read(StreamRequest request) {
+        try {
+            return new Read(request, reader.read(request), null);
+        } catch (RuntimeException e) {
+            return new Read(request, null, e);
+        }
+    }
+
+    /** Starts reading the page after {@code lastRecord}: what {@link #fetch()} asks for once that record succeeded. */
+    private Future<Read> prefetchAfter(Object lastRecord) {
+        StreamRequest request = StreamRequest.after(reader.position(lastRecord));
+        return prefetcher.submit(() -> read(request));
+    }
+
     /** Reads the next page; null when caught up. */
     private StreamPage<Object> fetch() {
-        StreamRequest request = position != null ? StreamRequest.after(position) : seed;
+        return accept(read(position != null ? StreamRequest.after(position) : seed));
+    }
+
+    /** Takes the outcome of a read on the polling thread: the page, or null when caught up. */
+    private StreamPage<Object> accept(Read read) {
+        StreamRequest request = read.request();
         StreamPage<Object> page;
         try {
-            page = reader.read(request);
+            if (read.failure() != null) {
+                throw read.failure();
+            }
+            page = read.page();
         } catch (StreamRecordsNotFoundException e) {
             forceConsumerAsReady();
             caughtUp = true;

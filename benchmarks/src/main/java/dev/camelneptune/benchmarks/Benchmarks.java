@@ -1,0 +1,221 @@
+package dev.camelneptune.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.camelneptune.local.Fault;
+import dev.camelneptune.local.NeptuneLocal;
+import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
+
+/**
+ * The benchmark command: {@code java -jar benchmarks/target/benchmarks.jar [--records=N] [--rounds=N]
+ * [--warmups=N] [--only=drain,prefetch,memory,producer]}. Every figure is a ratio against a baseline
+ * measured in the same run, round by round, printed with its median and its spread (min - max) over the rounds.
+ */
+public final class Benchmarks {
+
+    private static final List<String> SECTIONS = List.of("drain", "prefetch", "memory", "producer");
+    static final int[] LIMITS = { 1_000, 10_000, 100_000 };
+    static final long WORK_NANOS = 20_000;
+    static final String MEMORY_HEAP = "256m";
+    static final Duration PAGE_LATENCY = Duration.ofMillis(5);
+
+    private int records = 1_000_000;
+    private int prefetchRecords = 100_000;
+    private int rounds = 3;
+    private int warmups = 1;
+    private int producerCalls = 2_000;
+    private Set<String> only = new HashSet<>(SECTIONS);
+    private final List<Figure> figures = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        // the JDK HTTP server under neptune-local sends headers and body in two writes; with Nagle's algorithm on, a
+        // client's delayed ACK then stalls every small response by ~40 ms, which would measure the TCP stack, not us
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Benchmarks benchmarks = new Benchmarks();
+        benchmarks.parse(args);
+        benchmarks.run();
+    }
+
+    private void parse(String[] args) {
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            String value = kv.length > 1 ? kv[1] : "";
+            switch (kv[0]) {
+                case "records" -> records = Integer.parseInt(value);
+                case "prefetch-records" -> prefetchRecords = Integer.parseInt(value);
+                case "rounds" -> rounds = Integer.parseInt(value);
+                case "warmups" -> warmups = Integer.parseInt(value);
+                case "producer-calls" -> producerCalls = Integer.parseInt(value);
+                case "only" -> only = new HashSet<>(Arrays.asList(value.split(",")));
+                default -> throw new IllegalArgumentException("unknown option " + arg + "; known: --records, "
+                        + "--prefetch-records, --rounds, --warmups, --producer-calls, --only=" + String.join(",", SECTIONS));
+            }
+        }
+    }
+
+    private void run() throws Exception {
+        long start = System.nanoTime();
+        System.out.printf(Locale.ROOT, "camel-neptune benchmarks: %d records, %d rounds after %d warm-up, %d cores, "
+                + "max heap %d MB, %s %s, load average %.1f%n", records, rounds, warmups, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        try (NeptuneLocal neptune = NeptuneLocal.start();
+             NeptunedataClient client = Local.dataClient(neptune.endpoint())) {
+            long t = System.nanoTime();
+            neptune.stream().propertyGraph().preload(records);
+            System.out.printf(Locale.ROOT, "neptune-local at %s: %d records committed in %.1f s%n", neptune.endpoint(),
+                    records, (System.nanoTime() - t) / 1e9);
+            if (only.contains("drain")) {
+                drain(neptune, client);
+            }
+            if (only.contains("prefetch")) {
+                prefetch();
+            }
+            if (only.contains("memory")) {
+                memory(neptune);
+            }
+            if (only.contains("producer")) {
+                producer(neptune);
+            }
+        }
+        System.out.println();
+        System.out.println("| figure | ratio (median) | spread (min - max) | target | medians |");
+        System.out.println("|---|---|---|---|---|");
+        figures.forEach(f -> System.out.println(f.row()));
+        System.out.printf(Locale.ROOT, "%ntotal time %.0f s; load average at the end %.1f%n", (System.nanoTime() - start) / 1e9,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * Drain throughput at each limit: the route with each offset repository, and neptune-local's serving alone (plain
+     * HTTP, no parsing), each against the raw SDK loop of the same round (speed ratio, above 1: faster than the loop).
+     */
+    private void drain(NeptuneLocal neptune, NeptunedataClient client) throws Exception {
+        System.out.println("\n== drain: " + records + " records, route with each repository and plain HTTP vs the raw SDK loop");
+        try (RouteDrain route = new RouteDrain(client, neptune.endpoint())) {
+            for (int limit : LIMITS) {
+                long[] bytes = new long[1];
+                // the JIT is warm after the first limit's warm-up rounds
+                int warm = limit == LIMITS[0] ? warmups : 0;
+                AbRun.Timings timings = AbRun.run("limit=" + limit, warm, rounds, List.of(
+                        new AbRun.Named("raw SDK loop", () -> RawStreamLoop.drain(client, limit, records, 0)),
+                        new AbRun.Named("route+memory", () -> route.drain(limit, records, RouteDrain.Repository.MEMORY, false, 0)),
+                        new AbRun.Named("route+file", () -> route.drain(limit, records, RouteDrain.Repository.FILE, false, 0)),
+                        new AbRun.Named("route+memory+prefetch", () -> route.drain(limit, records, RouteDrain.Repository.MEMORY, true, 0)),
+                        new AbRun.Named("HTTP only", () -> RawHttpLoop.drain(neptune.endpoint(), limit, records, bytes))));
+                String raw = "raw " + kilo(rate(timings, 0)) + " rec/s";
+                figures.add(new Figure("drain, route + memory repo vs raw loop, limit=" + limit, timings.speedRatios(1),
+                        true, 0.9, "route " + kilo(rate(timings, 1)) + " rec/s, " + raw));
+                figures.add(new Figure("drain, route + file repo vs raw loop, limit=" + limit, timings.speedRatios(2),
+                        true, 0.8, "route " + kilo(rate(timings, 2)) + " rec/s, " + raw));
+                figures.add(new Figure("drain, route + memory repo + prefetch=true vs raw loop, limit=" + limit,
+                        timings.speedRatios(3), true, Double.NaN, "route " + kilo(rate(timings, 3)) + " rec/s, " + raw));
+                double mbPerDrain = bytes[0] / (double) (rounds + warm) / (1 << 20);
+                figures.add(new Figure("neptune-local serving alone (HTTP, no parsing) vs raw loop, limit=" + limit,
+                        timings.speedRatios(4), true, Double.NaN, String.format(Locale.ROOT, "HTTP %s rec/s (%.0f MB/s), %s",
+                                kilo(rate(timings, 4)), mbPerDrain / (timings.medianMillis(4) / 1e3), raw)));
+            }
+        }
+    }
+
+    private double rate(AbRun.Timings timings, int arm) {
+        return records / (timings.medianMillis(arm) / 1e3);
+    }
+
+    /**
+     * With {@value #WORK_NANOS} ns of CPU work per record, the route with prefetch (and without, for reference) against
+     * the raw loop doing the same work, sequentially (speed ratio).
+     */
+    private void prefetch() throws Exception {
+        int limit = 1_000;
+        System.out.println("\n== prefetch: " + prefetchRecords + " records at limit=" + limit + ", " + WORK_NANOS / 1000
+                + " us of CPU work per record (a neptune-local holding just these records)");
+        try (NeptuneLocal neptune = NeptuneLocal.start();
+             NeptunedataClient client = Local.dataClient(neptune.endpoint());
+             RouteDrain route = new RouteDrain(client, neptune.endpoint())) {
+            neptune.stream().propertyGraph().preload(prefetchRecords);
+            prefetchFigures(neptune, client, route, limit, Duration.ZERO, warmups);
+            // a cluster is across a network: each page also waits for the round trip and the server's own work
+            prefetchFigures(neptune, client, route, limit, PAGE_LATENCY, 0);
+        }
+    }
+
+    private void prefetchFigures(NeptuneLocal neptune, NeptunedataClient client, RouteDrain route, int limit,
+            Duration pageLatency, int warm) throws Exception {
+        String latency = pageLatency.isZero() ? "" : " +" + pageLatency.toMillis() + "ms/page";
+        int pages = prefetchRecords / limit + 2;
+        AbRun.Timings timings = AbRun.run("limit=" + limit + " +work" + latency, warm, rounds, List.of(
+                new AbRun.Named("raw loop+work", withLatency(neptune, pages, pageLatency,
+                        () -> RawStreamLoop.drain(client, limit, prefetchRecords, WORK_NANOS))),
+                new AbRun.Named("route+prefetch", withLatency(neptune, pages, pageLatency,
+                        () -> route.drain(limit, prefetchRecords, RouteDrain.Repository.MEMORY, true, WORK_NANOS))),
+                new AbRun.Named("route", withLatency(neptune, pages, pageLatency,
+                        () -> route.drain(limit, prefetchRecords, RouteDrain.Repository.MEMORY, false, WORK_NANOS)))));
+        String raw = "raw " + kilo(prefetchRecords / (timings.medianMillis(0) / 1e3)) + " rec/s";
+        String where = pageLatency.isZero() ? "" : ", " + pageLatency.toMillis() + " ms added to each page";
+        figures.add(new Figure("20 us work/record, route + prefetch vs sequential raw loop, limit=" + limit + where,
+                timings.speedRatios(1), true, pageLatency.isZero() ? 1.3 : Double.NaN,
+                "route " + kilo(prefetchRecords / (timings.medianMillis(1) / 1e3)) + " rec/s, " + raw));
+        figures.add(new Figure("20 us work/record, route without prefetch vs sequential raw loop, limit=" + limit + where,
+                timings.speedRatios(2), true, Double.NaN,
+                "route " + kilo(prefetchRecords / (timings.medianMillis(2) / 1e3)) + " rec/s, " + raw));
+    }
+
+    /** Runs {@code arm} with each stream response held for {@code latency} (no fault when zero). */
+    private static AbRun.Arm withLatency(NeptuneLocal neptune, int pages, Duration latency, AbRun.Arm arm) {
+        if (latency.isZero()) {
+            return arm;
+        }
+        return () -> {
+            neptune.faults().next(pages, "/propertygraph/stream", Fault.delay(latency));
+            try {
+                return arm.run();
+            } finally {
+                neptune.faults().clear();
+            }
+        };
+    }
+
+    /** Draining every record at limit=100000 in a JVM of its own under -Xmx256m: the route and the raw loop. */
+    private void memory(NeptuneLocal neptune) throws Exception {
+        int limit = 100_000;
+        System.out.println("\n== memory: " + records + " records at limit=" + limit + ", each drain in its own JVM with -Xmx"
+                + MEMORY_HEAP);
+        List<MemoryDrain.Result> results = new ArrayList<>();
+        for (String mode : List.of("raw", "route", "route-prefetch")) {
+            MemoryDrain.Result result = MemoryDrain.fork(MEMORY_HEAP, neptune.endpoint(), mode, limit, records);
+            System.out.printf(Locale.ROOT, "  %-15s completed in %.1f s, peak heap used %d MB, largest heap after a GC %d MB%n",
+                    mode, result.elapsedNanos() / 1e9, result.peakHeapBytes() >> 20, result.peakLiveBytes() >> 20);
+            results.add(result);
+        }
+        MemoryDrain.Result raw = results.get(0);
+        for (MemoryDrain.Result route : results.subList(1, results.size())) {
+            figures.add(new Figure("peak heap, " + route.mode() + " vs raw loop, " + records + " records, limit=" + limit
+                    + ", -Xmx" + MEMORY_HEAP + " (completed)",
+                    new double[] { (double) route.peakHeapBytes() / raw.peakHeapBytes() }, false, Double.NaN,
+                    String.format(Locale.ROOT, "%s %d MB (after GC %d MB), raw %d MB (after GC %d MB)", route.mode(),
+                            route.peakHeapBytes() >> 20, route.peakLiveBytes() >> 20, raw.peakHeapBytes() >> 20,
+                            raw.peakLiveBytes() >> 20)));
+        }
+    }
+
+    /** getImportTask through a route against the raw SDK call (time ratio, above 1: the route is slower). */
+    private void producer(NeptuneLocal neptune) throws Exception {
+        System.out.println("\n== producer: getImportTask through a route vs the raw SDK call (time ratio, below 1.1 wanted)");
+        AbRun.Timings timings = ProducerLatency.run(neptune, producerCalls, warmups, rounds);
+        figures.add(new Figure("getImportTask: route vs raw SDK call, per-call latency", timings.timeRatios(1), false, 1.1,
+                String.format(Locale.ROOT, "route %.0f us/call, raw %.0f us/call",
+                        timings.medianMillis(1) * 1e3 / producerCalls, timings.medianMillis(0) * 1e3 / producerCalls)));
+    }
+
+    static String kilo(double rate) {
+        return String.format(Locale.ROOT, "%.0fk", rate / 1e3);
+    }
+}
