@@ -35,9 +35,6 @@ public final class Benchmarks {
     private final List<Figure> figures = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
-        // the JDK HTTP server under neptune-local sends headers and body in two writes; with Nagle's algorithm on, a
-        // client's delayed ACK then stalls every small response by ~40 ms, which would measure the TCP stack, not us
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Benchmarks benchmarks = new Benchmarks();
         benchmarks.parse(args);
         benchmarks.run();
