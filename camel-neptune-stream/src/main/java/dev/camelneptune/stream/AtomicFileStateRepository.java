@@ -22,6 +22,8 @@ import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link StateRepository} in one file that is never half-written: every change writes the whole state to a temporary
@@ -42,6 +44,8 @@ import org.apache.camel.support.service.ServiceSupport;
  */
 @ManagedResource(description = "Atomic file state repository")
 public class AtomicFileStateRepository extends ServiceSupport implements StateRepository<String, String> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicFileStateRepository.class);
 
     private Path file;
     private boolean sync;
@@ -80,7 +84,7 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
                 thread.setDaemon(true);
                 return thread;
             });
-            flusher.scheduleWithFixedDelay(this::flush, flushInterval, flushInterval, TimeUnit.MILLISECONDS);
+            flusher.scheduleWithFixedDelay(this::flushInBackground, flushInterval, flushInterval, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -101,6 +105,18 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
             if (dirty) {
                 write();
             }
+        }
+    }
+
+    /**
+     * A scheduled executor drops a task that throws: a failed write is logged and stays pending, so the next tick
+     * tries again instead of the positions silently never reaching the file again.
+     */
+    private void flushInBackground() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot write the positions to {} (tried again in {} ms): {}", file, flushInterval, e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.camelneptune.stream;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
@@ -62,6 +63,26 @@ class AtomicFileStateRepositoryTest {
             repository.setState("k", "9:4");
 
             await().until(() -> Files.exists(file) && Files.readString(file).equals("k=9%3A4\n"));
+        } finally {
+            repository.stop();
+        }
+    }
+
+    @Test
+    void aFailedBackgroundWriteIsTriedAgainOnTheNextTick() throws Exception {
+        // the state file's folder cannot be created while a plain file stands in its place
+        Path blocker = Files.writeString(dir.resolve("blocked"), "not a folder");
+        Path file = blocker.resolve("stream.state");
+        AtomicFileStateRepository repository = new AtomicFileStateRepository(file);
+        repository.setFlushInterval(20);
+        repository.start();
+        try {
+            repository.setState("k", "5:2");
+            await().pollDelay(Duration.ofMillis(100)).until(() -> !Files.exists(file));
+
+            Files.delete(blocker);
+
+            await().until(() -> Files.exists(file) && Files.readString(file).equals("k=5%3A2\n"));
         } finally {
             repository.stop();
         }
