@@ -168,20 +168,7 @@ class NeptuneStreamConsumerTest extends NeptuneStreamTestSupport {
         context.getRegistry().bind("offsets", offsets);
         List<String> attempts = new CopyOnWriteArrayList<>();
         AtomicBoolean downstreamUp = new AtomicBoolean();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(streamUri("offsetRepository=#offsets&offsetKey=people")).routeId("stream")
-                        .process(e -> {
-                            String position = position(e);
-                            attempts.add(position);
-                            if (position.equals("3:1") && !downstreamUp.get()) {
-                                throw new IllegalStateException("downstream unavailable");
-                            }
-                            received.add(position);
-                        });
-            }
-        });
+        consumeFailingAt(streamUri("offsetRepository=#offsets&offsetKey=people"), "3:1", downstreamUp, attempts);
 
         await().until(() -> attempts.stream().filter("3:1"::equals).count() >= 3);
         assertThat(received).containsExactly("1:1", "1:2", "2:1", "2:2");

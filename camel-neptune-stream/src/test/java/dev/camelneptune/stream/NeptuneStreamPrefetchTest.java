@@ -47,21 +47,9 @@ class NeptuneStreamPrefetchTest extends NeptuneStreamTestSupport {
         context.getRegistry().bind("offsets", offsets);
         List<String> attempts = new CopyOnWriteArrayList<>();
         AtomicBoolean downstreamUp = new AtomicBoolean();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // pages of two records: 3:2 is the second record of the third page, 4:1.. are prefetched past it
-                from(streamUri("limit=2&prefetch=true&offsetRepository=#offsets&offsetKey=people")).routeId("stream")
-                        .process(e -> {
-                            String position = position(e);
-                            attempts.add(position);
-                            if (position.equals("3:2") && !downstreamUp.get()) {
-                                throw new IllegalStateException("downstream unavailable");
-                            }
-                            received.add(position);
-                        });
-            }
-        });
+        // pages of two records: 3:2 is the second record of the third page, 4:1.. are prefetched past it
+        consumeFailingAt(streamUri("limit=2&prefetch=true&offsetRepository=#offsets&offsetKey=people"), "3:2",
+                downstreamUp, attempts);
 
         await().until(() -> attempts.stream().filter("3:2"::equals).count() >= 3);
         assertThat(received).containsExactly("1:1", "1:2", "2:1", "2:2", "3:1");

@@ -3,6 +3,7 @@ package dev.camelneptune.stream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.camelneptune.local.NeptuneLocal;
 import dev.camelneptune.local.stream.PropertyGraphStream;
@@ -47,6 +48,27 @@ abstract class NeptuneStreamTestSupport extends CamelTestSupport {
     /** A neptune-stream URI for neptune-local that polls every 20 ms. */
     protected String streamUri(String options) {
         return "neptune-stream:" + neptune.endpoint() + "?delay=20" + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    /**
+     * Starts route {@code stream} from {@code uri}, whose processing of the record at {@code failAt} throws until
+     * {@code downstreamUp} is set: every try is added to {@code attempts}, every success to {@link #received}.
+     */
+    protected void consumeFailingAt(String uri, String failAt, AtomicBoolean downstreamUp, List<String> attempts)
+            throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("stream").process(e -> {
+                    String position = position(e);
+                    attempts.add(position);
+                    if (position.equals(failAt) && !downstreamUp.get()) {
+                        throw new IllegalStateException("downstream unavailable");
+                    }
+                    received.add(position);
+                });
+            }
+        });
     }
 
     /** Starts route {@code stream} from {@code uri}, recording each record's position in {@link #received}. */
