@@ -1,8 +1,12 @@
 package dev.camelneptune.stream;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.camel.Converter;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.neptunedata.model.PropertygraphData;
@@ -16,121 +20,103 @@ import software.amazon.awssdk.services.neptunedata.model.SparqlRecord;
 @Converter(generateLoader = true)
 public final class NeptuneStreamConverter {
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private NeptuneStreamConverter() {
+    }
+
+    /** Writes one JSON document with Jackson's streaming generator. */
+    private interface Body {
+        void write(JsonGenerator json) throws IOException;
     }
 
     @Converter
     public static String toJson(PropertygraphRecord record) {
-        StringBuilder json = new StringBuilder(256);
-        head(json, record.commitTimestampInMillis(), record.eventId());
-        PropertygraphData data = record.data();
-        if (data != null) {
-            json.append(",\"data\":{");
-            int start = json.length();
-            field(json, start, "id", data.id());
-            field(json, start, "type", data.type());
-            field(json, start, "key", data.key());
-            if (data.value() != null) {
-                separate(json, start).append("\"value\":");
-                document(json, data.value());
+        return json(record.commitTimestampInMillis(), record.eventId(), record.op(), record.isLastOp(), json -> {
+            PropertygraphData data = record.data();
+            if (data != null) {
+                json.writeObjectFieldStart("data");
+                stringField(json, "id", data.id());
+                stringField(json, "type", data.type());
+                stringField(json, "key", data.key());
+                if (data.value() != null) {
+                    json.writeFieldName("value");
+                    document(json, data.value());
+                }
+                stringField(json, "from", data.from());
+                stringField(json, "to", data.to());
+                json.writeEndObject();
             }
-            field(json, start, "from", data.from());
-            field(json, start, "to", data.to());
-            json.append('}');
-        }
-        return tail(json, record.op(), record.isLastOp());
+        });
     }
 
     @Converter
     public static String toJson(SparqlRecord record) {
-        StringBuilder json = new StringBuilder(256);
-        head(json, record.commitTimestampInMillis(), record.eventId());
-        if (record.data() != null) {
-            json.append(",\"data\":{\"stmt\":");
-            string(json, record.data().stmt());
-            json.append('}');
-        }
-        return tail(json, record.op(), record.isLastOp());
-    }
-
-    private static void head(StringBuilder json, Long commitTimestamp, Map<String, String> eventId) {
-        StreamPosition position = EventIds.position(eventId);
-        json.append("{\"commitTimestamp\":").append(commitTimestamp);
-        json.append(",\"eventId\":{\"commitNum\":").append(position.commitNum())
-                .append(",\"opNum\":").append(position.opNum()).append('}');
-    }
-
-    private static String tail(StringBuilder json, String op, Boolean isLastOp) {
-        json.append(",\"op\":");
-        string(json, op);
-        if (Boolean.TRUE.equals(isLastOp)) {
-            json.append(",\"isLastOp\":true");
-        }
-        return json.append('}').toString();
-    }
-
-    private static void field(StringBuilder json, int objectStart, String name, String value) {
-        if (value != null) {
-            separate(json, objectStart).append('"').append(name).append("\":");
-            string(json, value);
-        }
-    }
-
-    private static StringBuilder separate(StringBuilder json, int objectStart) {
-        return json.length() > objectStart ? json.append(',') : json;
-    }
-
-    private static void document(StringBuilder json, Document document) {
-        if (document.isNull()) {
-            json.append("null");
-        } else if (document.isString()) {
-            string(json, document.asString());
-        } else if (document.isNumber()) {
-            json.append(document.asNumber().toString());
-        } else if (document.isBoolean()) {
-            json.append(document.asBoolean());
-        } else if (document.isList()) {
-            List<Document> list = document.asList();
-            json.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    json.append(',');
-                }
-                document(json, list.get(i));
+        return json(record.commitTimestampInMillis(), record.eventId(), record.op(), record.isLastOp(), json -> {
+            if (record.data() != null) {
+                json.writeObjectFieldStart("data");
+                json.writeStringField("stmt", record.data().stmt());
+                json.writeEndObject();
             }
-            json.append(']');
+        });
+    }
+
+    private static String json(Long commitTimestamp, Map<String, String> eventId, String op, Boolean isLastOp, Body data) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            StreamPosition position = EventIds.position(eventId);
+            json.writeStartObject();
+            json.writeFieldName("commitTimestamp");
+            if (commitTimestamp != null) {
+                json.writeNumber(commitTimestamp);
+            } else {
+                json.writeNull();
+            }
+            json.writeObjectFieldStart("eventId");
+            json.writeNumberField("commitNum", position.commitNum());
+            json.writeNumberField("opNum", position.opNum());
+            json.writeEndObject();
+            data.write(json);
+            json.writeStringField("op", op);
+            if (Boolean.TRUE.equals(isLastOp)) {
+                json.writeBooleanField("isLastOp", true);
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void stringField(JsonGenerator json, String name, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(name, value);
+        }
+    }
+
+    /** A property value as the SDK holds it (a JSON document), written back as JSON. */
+    private static void document(JsonGenerator json, Document document) throws IOException {
+        if (document.isNull()) {
+            json.writeNull();
+        } else if (document.isString()) {
+            json.writeString(document.asString());
+        } else if (document.isNumber()) {
+            json.writeNumber(document.asNumber().stringValue());
+        } else if (document.isBoolean()) {
+            json.writeBoolean(document.asBoolean());
+        } else if (document.isList()) {
+            json.writeStartArray();
+            for (Document element : document.asList()) {
+                document(json, element);
+            }
+            json.writeEndArray();
         } else {
-            json.append('{');
-            int start = json.length();
+            json.writeStartObject();
             for (Map.Entry<String, Document> entry : document.asMap().entrySet()) {
-                separate(json, start);
-                string(json, entry.getKey());
-                json.append(':');
+                json.writeFieldName(entry.getKey());
                 document(json, entry.getValue());
             }
-            json.append('}');
+            json.writeEndObject();
         }
-    }
-
-    private static void string(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
     }
 }
