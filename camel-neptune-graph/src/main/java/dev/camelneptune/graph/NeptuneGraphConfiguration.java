@@ -1,16 +1,16 @@
 package dev.camelneptune.graph;
 
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.component.aws.common.AwsCommonConfiguration;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
-import software.amazon.awssdk.core.Protocol;
 import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
 
+import dev.camelneptune.common.NeptuneAwsConfiguration;
+
 @UriParams
-public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfiguration {
+public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
 
     @UriPath(description = "A logical name for the endpoint; it does not select anything.")
     @Metadata(required = true)
@@ -47,34 +47,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
     private long waitTimeout = 28800000;
     @UriParam(defaultValue = "false")
     private boolean pojoRequest;
-    @UriParam
-    private String region;
-    @UriParam(label = "security", secret = true)
-    private String accessKey;
-    @UriParam(label = "security", secret = true)
-    private String secretKey;
-    @UriParam(label = "security", secret = true)
-    private String sessionToken;
-    @UriParam(label = "security", defaultValue = "false")
-    private boolean useDefaultCredentialsProvider;
-    @UriParam(label = "security", defaultValue = "false")
-    private boolean useProfileCredentialsProvider;
-    @UriParam(label = "security")
-    private String profileCredentialsName;
-    @UriParam(label = "security", defaultValue = "false")
-    private boolean useSessionCredentials;
-    @UriParam(defaultValue = "false")
-    private boolean overrideEndpoint;
-    @UriParam
-    private String uriEndpointOverride;
-    @UriParam(label = "security", defaultValue = "false")
-    private boolean trustAllCertificates;
-    @UriParam(label = "proxy", enums = "HTTP,HTTPS", defaultValue = "HTTPS")
-    private Protocol proxyProtocol = Protocol.HTTPS;
-    @UriParam(label = "proxy")
-    private String proxyHost;
-    @UriParam(label = "proxy")
-    private Integer proxyPort;
 
     public String getLabel() {
         return label;
@@ -249,172 +221,10 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         this.pojoRequest = pojoRequest;
     }
 
-    @Override
-    public String getRegion() {
-        return region;
-    }
-
-    /**
-     * The AWS region the client works in, in lower case, for example us-east-1 (Region.US_EAST_1.id()).
-     */
-    public void setRegion(String region) {
-        this.region = region;
-    }
-
-    @Override
-    public String getAccessKey() {
-        return accessKey;
-    }
-
-    /**
-     * Amazon AWS Access Key.
-     */
-    public void setAccessKey(String accessKey) {
-        this.accessKey = accessKey;
-    }
-
-    @Override
-    public String getSecretKey() {
-        return secretKey;
-    }
-
-    /**
-     * Amazon AWS Secret Key.
-     */
-    public void setSecretKey(String secretKey) {
-        this.secretKey = secretKey;
-    }
-
-    @Override
-    public String getSessionToken() {
-        return sessionToken;
-    }
-
-    /**
-     * Amazon AWS Session Token, used when the user needs to assume an IAM role.
-     */
-    public void setSessionToken(String sessionToken) {
-        this.sessionToken = sessionToken;
-    }
-
-    @Override
-    public boolean isUseDefaultCredentialsProvider() {
-        return useDefaultCredentialsProvider;
-    }
-
-    /**
-     * Whether the client loads its credentials through the default credentials provider chain (environment, profile, IAM role) instead of static keys.
-     */
-    public void setUseDefaultCredentialsProvider(boolean useDefaultCredentialsProvider) {
-        this.useDefaultCredentialsProvider = useDefaultCredentialsProvider;
-    }
-
-    @Override
-    public boolean isUseProfileCredentialsProvider() {
-        return useProfileCredentialsProvider;
-    }
-
-    /**
-     * Whether the client loads its credentials through a profile credentials provider.
-     */
-    public void setUseProfileCredentialsProvider(boolean useProfileCredentialsProvider) {
-        this.useProfileCredentialsProvider = useProfileCredentialsProvider;
-    }
-
-    @Override
-    public String getProfileCredentialsName() {
-        return profileCredentialsName;
-    }
-
-    /**
-     * The profile name, when useProfileCredentialsProvider is true.
-     */
-    public void setProfileCredentialsName(String profileCredentialsName) {
-        this.profileCredentialsName = profileCredentialsName;
-    }
-
-    @Override
-    public boolean isUseSessionCredentials() {
-        return useSessionCredentials;
-    }
-
-    /**
-     * Whether the client uses session credentials (accessKey, secretKey and sessionToken), e.g. after assuming an IAM role.
-     */
-    public void setUseSessionCredentials(boolean useSessionCredentials) {
-        this.useSessionCredentials = useSessionCredentials;
-    }
-
-    @Override
-    public boolean isOverrideEndpoint() {
-        return overrideEndpoint;
-    }
-
-    /**
-     * Whether the client calls uriEndpointOverride instead of the regional AWS endpoint.
-     */
-    public void setOverrideEndpoint(boolean overrideEndpoint) {
-        this.overrideEndpoint = overrideEndpoint;
-    }
-
-    @Override
-    public String getUriEndpointOverride() {
-        return uriEndpointOverride;
-    }
-
-    /**
-     * The endpoint the client calls when overrideEndpoint is true, e.g. http://localhost:8182 for neptune-local.
-     */
-    public void setUriEndpointOverride(String uriEndpointOverride) {
-        this.uriEndpointOverride = uriEndpointOverride;
-    }
-
-    @Override
-    public boolean isTrustAllCertificates() {
-        return trustAllCertificates;
-    }
-
-    /**
-     * Whether the client trusts every TLS certificate, e.g. of an overridden endpoint with a self-signed certificate.
-     */
-    public void setTrustAllCertificates(boolean trustAllCertificates) {
-        this.trustAllCertificates = trustAllCertificates;
-    }
-
-    @Override
-    public Protocol getProxyProtocol() {
-        return proxyProtocol;
-    }
-
-    /**
-     * The protocol of the proxy the client goes through.
-     */
-    public void setProxyProtocol(Protocol proxyProtocol) {
-        this.proxyProtocol = proxyProtocol;
-    }
-
-    @Override
-    public String getProxyHost() {
-        return proxyHost;
-    }
-
-    /**
-     * The host of the proxy the client goes through.
-     */
-    public void setProxyHost(String proxyHost) {
-        this.proxyHost = proxyHost;
-    }
-
-    @Override
-    public Integer getProxyPort() {
-        return proxyPort;
-    }
-
-    /**
-     * The port of the proxy the client goes through.
-     */
-    public void setProxyPort(Integer proxyPort) {
-        this.proxyPort = proxyPort;
+    /** Rejects options that cannot work, naming the option and the rule, when the endpoint is created. */
+    public void validate() {
+        NeptuneGraphInputRules.checkOptions(this);
+        validateClientOptions("neptuneGraphClient", neptuneGraphClient, null, false);
     }
 
     public NeptuneGraphConfiguration copy() {

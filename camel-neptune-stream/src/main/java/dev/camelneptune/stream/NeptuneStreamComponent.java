@@ -2,6 +2,7 @@ package dev.camelneptune.stream;
 
 import java.util.Map;
 
+import dev.camelneptune.common.NumberOptions;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -15,6 +16,7 @@ public class NeptuneStreamComponent extends HealthCheckComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        NumberOptions.check(this, "neptune-stream", parameters);
         NeptuneStreamConfiguration copy = configuration.copy();
         copy.setEndpoint(remaining);
         NeptuneStreamEndpoint endpoint = new NeptuneStreamEndpoint(uri, this, copy);

@@ -149,8 +149,8 @@ class SecurityTest extends CamelTestSupport {
         assertThat(captured.getMessages().stream().filter(line -> line.startsWith("WARN") && line.contains(
                 "trustAllCertificates=true: the TLS certificate")).toList())
                 .hasSize(2)
-                .anySatisfy(line -> assertThat(line).contains("NeptuneDataClientFactory", neptune.endpoint().toString()))
-                .anySatisfy(line -> assertThat(line).contains("NeptuneGraphClientFactory"));
+                .anySatisfy(line -> assertThat(line).contains("neptune-stream endpoint " + neptune.endpoint()))
+                .anySatisfy(line -> assertThat(line).contains("neptune-graph endpoint us-east-1"));
     }
 
     private static String describe(Throwable failure) {
