@@ -14,7 +14,8 @@ import dev.camelneptune.common.NumberOptions;
 @Component("neptune-graph")
 public class NeptuneGraphComponent extends HealthCheckComponent {
 
-    @Metadata
+    @Metadata(description = "The component configuration: options set here apply to every endpoint, which can"
+                            + " override them.")
     private NeptuneGraphConfiguration configuration = new NeptuneGraphConfiguration();
 
     public NeptuneGraphComponent() {
@@ -43,9 +44,6 @@ public class NeptuneGraphComponent extends HealthCheckComponent {
         return configuration;
     }
 
-    /**
-     * The component configuration: the defaults every endpoint starts from.
-     */
     public void setConfiguration(NeptuneGraphConfiguration configuration) {
         this.configuration = configuration;
     }

@@ -15,37 +15,51 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
     @UriPath(description = "A logical name for the endpoint; it does not select anything.")
     @Metadata(required = true)
     private String label;
-    @UriParam
-    @Metadata(label = "advanced", autowired = true)
+    @UriParam(label = "advanced",
+              description = "To use an existing, configured NeptuneGraphClient. The endpoint never closes a client it"
+                            + " did not build.")
+    @Metadata(autowired = true)
     private NeptuneGraphClient neptuneGraphClient;
-    @UriParam
+    @UriParam(description = "The operation to perform. The header CamelNeptuneGraphOperation overrides it per message.")
     @Metadata(required = true)
     private NeptuneGraphOperations operation;
-    @UriParam
+    @UriParam(description = "The import or export task to get, cancel or wait for: its id, t- followed by 10 lowercase"
+                            + " letters or digits.")
     private String taskIdentifier;
-    @UriParam
+    @UriParam(description = "The graph to import into or export from (startImportTask, startExportTask), or whose"
+                            + " export tasks to list (listExportTasks): its id, g- followed by 10 lowercase letters or"
+                            + " digits.")
     private String graphIdentifier;
-    @UriParam
+    @UriParam(description = "The page to list, as returned by a previous list operation.")
     private String nextToken;
-    @UriParam
+    @UriParam(description = "How many tasks one page of a list operation holds, 1 to 100.")
     private Integer maxResults;
-    @UriParam(defaultValue = "false")
+    @UriParam(defaultValue = "false",
+              description = "Whether listImportTasks and listExportTasks follow nextToken through every page and return"
+                            + " all the tasks as one list.")
     private boolean allPages;
-    @UriParam
+    @UriParam(description = "The ARN of the IAM role a started import or export task runs as.")
     private String roleArn;
-    @UriParam
+    @UriParam(description = "Where the data of a started import task is, e.g. an Amazon S3 URI.")
     private String source;
-    @UriParam
+    @UriParam(description = "The Amazon S3 URI a started export task writes to.")
     private String destination;
-    @UriParam
+    @UriParam(description = "The data format of a started task: CSV, OPEN_CYPHER, PARQUET or NTRIPLES to import"
+                            + " (default CSV), PARQUET or CSV to export.")
     private String format;
-    @UriParam
+    @UriParam(description = "The KMS key that encrypts the data of a started export task.")
     private String kmsKeyIdentifier;
-    @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration")
+    @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long waitForImportTask and waitForExportTask wait between two polls of the task"
+                            + " status.")
     private long waitPollInterval = 60000;
-    @UriParam(label = "producer", defaultValue = "28800000", javaType = "java.time.Duration")
+    @UriParam(label = "producer", defaultValue = "28800000", javaType = "java.time.Duration",
+              description = "How long waitForImportTask and waitForExportTask wait in all before they give up and fail"
+                            + " the exchange.")
     private long waitTimeout = 28800000;
-    @UriParam(defaultValue = "false")
+    @UriParam(defaultValue = "false",
+              description = "Whether the message body is the SDK request object itself (for example a"
+                            + " GetImportTaskRequest) instead of being built from headers and options.")
     private boolean pojoRequest;
 
     public String getLabel() {
@@ -60,9 +74,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return neptuneGraphClient;
     }
 
-    /**
-     * To use an existing, configured NeptuneGraphClient. The endpoint never closes a client it did not build.
-     */
     public void setNeptuneGraphClient(NeptuneGraphClient neptuneGraphClient) {
         this.neptuneGraphClient = neptuneGraphClient;
     }
@@ -71,9 +82,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return operation;
     }
 
-    /**
-     * The operation to perform. The header CamelNeptuneGraphOperation overrides it per message.
-     */
     public void setOperation(NeptuneGraphOperations operation) {
         this.operation = operation;
     }
@@ -82,9 +90,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return taskIdentifier;
     }
 
-    /**
-     * The import or export task to get, cancel or wait for: its id, t- followed by 10 lowercase letters or digits.
-     */
     public void setTaskIdentifier(String taskIdentifier) {
         this.taskIdentifier = taskIdentifier;
     }
@@ -93,9 +98,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return graphIdentifier;
     }
 
-    /**
-     * The graph to import into or export from (startImportTask, startExportTask), or whose export tasks to list (listExportTasks): its id, g- followed by 10 lowercase letters or digits.
-     */
     public void setGraphIdentifier(String graphIdentifier) {
         this.graphIdentifier = graphIdentifier;
     }
@@ -104,9 +106,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return nextToken;
     }
 
-    /**
-     * The page to list, as returned by a previous list operation.
-     */
     public void setNextToken(String nextToken) {
         this.nextToken = nextToken;
     }
@@ -115,9 +114,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return maxResults;
     }
 
-    /**
-     * How many tasks one page of a list operation holds, 1 to 100.
-     */
     public void setMaxResults(Integer maxResults) {
         this.maxResults = maxResults;
     }
@@ -126,9 +122,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return allPages;
     }
 
-    /**
-     * Whether listImportTasks and listExportTasks follow nextToken through every page and return all the tasks as one list.
-     */
     public void setAllPages(boolean allPages) {
         this.allPages = allPages;
     }
@@ -137,9 +130,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return roleArn;
     }
 
-    /**
-     * The ARN of the IAM role a started import or export task runs as.
-     */
     public void setRoleArn(String roleArn) {
         this.roleArn = roleArn;
     }
@@ -148,9 +138,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return source;
     }
 
-    /**
-     * Where the data of a started import task is, e.g. an Amazon S3 URI.
-     */
     public void setSource(String source) {
         this.source = source;
     }
@@ -159,9 +146,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return destination;
     }
 
-    /**
-     * The Amazon S3 URI a started export task writes to.
-     */
     public void setDestination(String destination) {
         this.destination = destination;
     }
@@ -170,9 +154,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return format;
     }
 
-    /**
-     * The data format of a started task: CSV, OPEN_CYPHER, PARQUET or NTRIPLES to import (default CSV), PARQUET or CSV to export.
-     */
     public void setFormat(String format) {
         this.format = format;
     }
@@ -181,9 +162,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return kmsKeyIdentifier;
     }
 
-    /**
-     * The KMS key that encrypts the data of a started export task.
-     */
     public void setKmsKeyIdentifier(String kmsKeyIdentifier) {
         this.kmsKeyIdentifier = kmsKeyIdentifier;
     }
@@ -192,9 +170,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return waitPollInterval;
     }
 
-    /**
-     * How long waitForImportTask and waitForExportTask wait between two polls of the task status.
-     */
     public void setWaitPollInterval(long waitPollInterval) {
         this.waitPollInterval = waitPollInterval;
     }
@@ -203,9 +178,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return waitTimeout;
     }
 
-    /**
-     * How long waitForImportTask and waitForExportTask wait in all before they give up and fail the exchange.
-     */
     public void setWaitTimeout(long waitTimeout) {
         this.waitTimeout = waitTimeout;
     }
@@ -214,9 +186,6 @@ public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
         return pojoRequest;
     }
 
-    /**
-     * Whether the message body is the SDK request object itself (for example a GetImportTaskRequest) instead of being built from headers and options.
-     */
     public void setPojoRequest(boolean pojoRequest) {
         this.pojoRequest = pojoRequest;
     }

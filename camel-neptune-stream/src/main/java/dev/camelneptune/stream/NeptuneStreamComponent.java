@@ -11,7 +11,8 @@ import org.apache.camel.support.HealthCheckComponent;
 @Component("neptune-stream")
 public class NeptuneStreamComponent extends HealthCheckComponent {
 
-    @Metadata
+    @Metadata(description = "The component configuration: options set here apply to every endpoint, which can"
+                            + " override them.")
     private NeptuneStreamConfiguration configuration = new NeptuneStreamConfiguration();
 
     @Override
@@ -29,9 +30,6 @@ public class NeptuneStreamComponent extends HealthCheckComponent {
         return configuration;
     }
 
-    /**
-     * The component configuration: options set here apply to every endpoint, which can override them.
-     */
     public void setConfiguration(NeptuneStreamConfiguration configuration) {
         this.configuration = configuration;
     }
