@@ -7,24 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CatalogCamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
 import org.apache.camel.spi.EndpointUriFactory;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.test.appender.ListAppender;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +23,6 @@ import dev.camelneptune.graph.NeptuneGraphConstants;
 import dev.camelneptune.graph.NeptuneGraphEndpoint;
 import dev.camelneptune.local.NeptuneLocal;
 import dev.camelneptune.local.tasks.NewTask;
-import dev.camelneptune.stream.NeptuneStreamConstants;
 import dev.camelneptune.stream.NeptuneStreamEndpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,33 +37,16 @@ import static org.awaitility.Awaitility.await;
  * endpoint DSL do: the value goes in {@code RAW(...)}, so an AWS secret key with {@code +}, {@code /} or {@code &}
  * arrives intact.
  */
-class SecretOptionsTest extends CamelTestSupport {
+class SecretOptionsTest extends NeptuneLocalCamelTestSupport {
 
     private static final Set<String> SECRETS = Set.of("accessKey", "secretKey", "sessionToken");
     private static final String ACCESS_KEY = "AKIAREALLOOKINGKEY42";
     private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCY&NotShown42";
     private static final String SESSION_TOKEN = "FwoGZXIvYXdzEPT+SessionTokenNotShown42";
 
-    private final NeptuneLocal neptune = NeptuneLocal.builder().requireSigV4("neptune-db").start();
-    private ListAppender captured;
-
-    @BeforeEach
-    void captureLogs() {
-        captured = LoggerContext.getContext(false).getConfiguration().getAppender("captured");
-        captured.clear();
-    }
-
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        HealthCheckRegistry.get(context).register(new ConsumersHealthCheckRepository());
-        return context;
-    }
-
-    @Override
-    protected void doPostTearDown() {
-        context.stop();
-        neptune.close();
+    protected NeptuneLocal startNeptune() {
+        return NeptuneLocal.builder().requireSigV4("neptune-db").start();
     }
 
     @ParameterizedTest
@@ -151,15 +122,7 @@ class SecretOptionsTest extends CamelTestSupport {
     @Test
     void consumerSecretsStayOutOfLogsToStringHealthAndFailures() throws Exception {
         neptune.stream().propertyGraph().preload(500);
-        List<String> received = new CopyOnWriteArrayList<>();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(secretUri("neptune-stream:" + neptune.endpoint() + "?limit=100&delay=20")).routeId("stream")
-                        .process(e -> received.add(e.getMessage().getHeader(NeptuneStreamConstants.COMMIT_NUM) + ":"
-                                                   + e.getMessage().getHeader(NeptuneStreamConstants.OP_NUM)));
-            }
-        });
+        consume(secretUri("neptune-stream:" + neptune.endpoint() + "?limit=100&delay=20"));
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 500);
         neptune.faults().failNext(8);
         neptune.stream().propertyGraph().preload(10);
@@ -182,11 +145,6 @@ class SecretOptionsTest extends CamelTestSupport {
     private static String secretUri(String uri) {
         return uri + (uri.contains("?") ? "&" : "?") + "region=us-east-1&useSessionCredentials=true&accessKey=RAW("
                + ACCESS_KEY + ")&secretKey=RAW(" + SECRET_KEY + ")&sessionToken=RAW(" + SESSION_TOKEN + ")";
-    }
-
-    private HealthCheck.Result health() {
-        return HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().equals("consumer:stream")).findFirst().orElseThrow();
     }
 
     /** The failure and every cause, as text. */

@@ -1,19 +1,8 @@
 package dev.camelneptune.reliability;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.test.appender.ListAppender;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -21,7 +10,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 
 import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.stream.NeptuneStreamConstants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,56 +19,23 @@ import static org.awaitility.Awaitility.await;
  * stream request with SigV4 for neptune-db, and a server that requires it rejects anything else and the consumer says
  * so. That the credentials never show is {@link SecretOptionsTest}.
  */
-class SecurityTest extends CamelTestSupport {
+class SecurityTest extends NeptuneLocalCamelTestSupport {
 
     private static final String ACCESS_KEY = "AKIAREALLOOKINGKEY42";
     private static final String SECRET_KEY = "SecretKeyThatMustNeverShow42";
     private static final String SESSION_TOKEN = "SessionTokenThatMustNeverShow42";
 
-    private final NeptuneLocal neptune = NeptuneLocal.builder().requireSigV4("neptune-db").start();
-    private final List<String> received = new CopyOnWriteArrayList<>();
-    private ListAppender captured;
-
-    @BeforeEach
-    void captureLogs() {
+    @Override
+    protected NeptuneLocal startNeptune() {
+        NeptuneLocal neptune = NeptuneLocal.builder().requireSigV4("neptune-db").start();
         neptune.stream().propertyGraph().preload(500);
-        captured = LoggerContext.getContext(false).getConfiguration().getAppender("captured");
-        captured.clear();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        HealthCheckRegistry.get(context).register(new ConsumersHealthCheckRepository());
-        return context;
-    }
-
-    @Override
-    protected void doPostTearDown() {
-        context.stop();
-        neptune.close();
+        return neptune;
     }
 
     private String secretStreamUri(String options) {
         return "neptune-stream:" + neptune.endpoint() + "?limit=100&delay=20&region=us-east-1&useSessionCredentials=true"
                + "&accessKey=RAW(" + ACCESS_KEY + ")&secretKey=RAW(" + SECRET_KEY + ")&sessionToken=RAW(" + SESSION_TOKEN + ")"
                + options;
-    }
-
-    private void consume(String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("stream").process(e -> received.add(
-                        e.getMessage().getHeader(NeptuneStreamConstants.COMMIT_NUM) + ":"
-                        + e.getMessage().getHeader(NeptuneStreamConstants.OP_NUM)));
-            }
-        });
-    }
-
-    private HealthCheck.Result health() {
-        return HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().equals("consumer:stream")).findFirst().orElseThrow();
     }
 
     @Test
