@@ -1,5 +1,6 @@
 package dev.camelneptune.stream;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,15 @@ public class NeptuneStreamDevConsole extends AbstractDevConsole {
     protected String doCallText(Map<String, Object> options) {
         StringBuilder sb = new StringBuilder();
         for (Map<String, Object> consumer : consumers()) {
-            consumer.forEach((key, value) -> sb.append(String.format("%n    %s: %s", label(key), value)));
+            consumer.forEach((key, value) -> {
+                if (key.endsWith("Timestamp")) {
+                    // as a time, not ms since the epoch: "Last Error At: 2026-11-23T11:27:47.290Z"
+                    sb.append(String.format("%n    %s At: %s", label(key.substring(0, key.length() - 9)),
+                            Instant.ofEpochMilli((Long) value)));
+                } else {
+                    sb.append(String.format("%n    %s: %s", label(key), value));
+                }
+            });
             sb.append('\n');
         }
         return sb.toString();
@@ -80,7 +89,11 @@ public class NeptuneStreamDevConsole extends AbstractDevConsole {
         return configuration.isPrefetch() ? "one record at a time, with prefetch" : "one record at a time";
     }
 
+    /** {@code lagMillis} as {@code Lag Millis}. */
     private static String label(String key) {
+        if ("uri".equals(key)) {
+            return "URI";
+        }
         StringBuilder sb = new StringBuilder();
         for (char c : key.toCharArray()) {
             if (Character.isUpperCase(c)) {

@@ -38,7 +38,7 @@ class NeptuneStreamDevConsoleTest extends NeptuneStreamTestSupport {
                 .contains("downstream unavailable");
         String text = (String) console.call(DevConsole.MediaType.TEXT);
         assertThat(text).contains("Route Id: stream").contains("Position: 1:2").contains("Records Processed: 2")
-                .contains("downstream unavailable");
+                .contains("downstream unavailable").contains("Last Error At: 20");
     }
 
     @SuppressWarnings("unchecked")
