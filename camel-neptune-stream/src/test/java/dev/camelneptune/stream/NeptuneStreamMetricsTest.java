@@ -1,10 +1,10 @@
 package dev.camelneptune.stream;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.camelneptune.local.Fault;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
@@ -65,9 +65,9 @@ class NeptuneStreamMetricsTest extends NeptuneStreamTestSupport {
     void theNewestRecordIsReadOffThePollingThreadSoASlowReadDoesNotHoldConsumption() throws Exception {
         commitPeople(2);
         // the first request is the newest-record check, made as the consumer starts (the first poll waits for
-        // initialDelay): it hangs for 3 s while the route consumes
-        neptune.faults().delayNext(1, Duration.ofSeconds(3));
-        consume(streamUri("iteratorType=TRIM_HORIZON"));
+        // initialDelay): it hangs for 5 s while the route consumes
+        neptune.faults().delayNext(1, Duration.ofSeconds(5));
+        consume(streamUri("iteratorType=TRIM_HORIZON&initialDelay=1500"));
         NeptuneStreamConsumer consumer = (NeptuneStreamConsumer) context.getRoute("stream").getConsumer();
 
         await().until(() -> received.size() == 4);
@@ -76,6 +76,24 @@ class NeptuneStreamMetricsTest extends NeptuneStreamTestSupport {
 
         await().untilAsserted(() -> assertThat(gauge("camel.neptune.stream.lag.commits")).isZero());
         assertThat(consumer.getMetrics().getNewestCommitNum()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedNewestRecordReadLeavesConsumptionAloneAndTheNextCheckRecovers() throws Exception {
+        commitPeople(2);
+        // the newest-record check is the first request (see above); a 400 is not retried by the SDK
+        neptune.faults().next(1, "/propertygraph/stream", Fault.error(400, "BadRequestException"));
+        consume(streamUri("iteratorType=TRIM_HORIZON&initialDelay=2000"));
+        NeptuneStreamConsumer consumer = (NeptuneStreamConsumer) context.getRoute("stream").getConsumer();
+
+        await().until(() -> received.size() == 4);
+        assertThat(neptune.faults().injectedCount()).isEqualTo(1);
+        assertThat(consumer.getMetrics().getLastError()).as("a check failure is not the consumer's error").isNull();
+        assertThat(consumer.getMetrics().getLastCheckTimestamp()).as("no check has succeeded yet").isEqualTo(-1);
+        assertThat(gauge("camel.neptune.stream.lag.commits")).isEqualTo(-1);
+
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(gauge("camel.neptune.stream.lag.commits")).isZero());
     }
 
     @Test
