@@ -1,6 +1,8 @@
 package dev.camelneptune.kamelets;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,10 @@ class KameletDefinitionTest {
         assertThat(map(at(kamelet, "metadata", "annotations"))).containsKeys("camel.apache.org/kamelet.support.level",
                 "camel.apache.org/provider", "camel.apache.org/kamelet.group")
                 .containsEntry("camel.apache.org/catalog.version", System.getProperty("project.version"));
+        String icon = (String) map(at(kamelet, "metadata", "annotations")).get("camel.apache.org/kamelet.icon");
+        assertThat(icon).startsWith("data:image/svg+xml;base64,");
+        assertThat(new String(Base64.getDecoder().decode(icon.substring(icon.indexOf(',') + 1)), StandardCharsets.UTF_8))
+                .startsWith("<svg ").endsWith("</svg>\n");
         assertThat(at(kamelet, "spec", "definition", "type")).isEqualTo("object");
         assertThat((List<Object>) at(kamelet, "spec", "dependencies")).containsExactly("camel:kamelet",
                 "mvn:dev.camelneptune:" + artifact + ":" + System.getProperty("project.version"));
