@@ -8,6 +8,9 @@ import dev.camelneptune.local.Fault;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +43,13 @@ class NeptuneStreamMetricsTest extends NeptuneStreamTestSupport {
         assertThat(registry.get("camel.neptune.stream.records.processed").tag("routeId", "stream")
                 .tag("streamType", "propertygraph").functionCounter().count()).isEqualTo(6);
         assertThat(registry.get("camel.neptune.stream.lag").meter().getId().getBaseUnit()).isEqualTo("milliseconds");
+        assertThat(devConsoleJson()).as("the dev console shows the lag in commits while the meters run")
+                .contains("\"commitsBehind\":0").contains("\"newestCommitNum\":3");
+    }
+
+    private String devConsoleJson() {
+        DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("neptune-stream");
+        return ((JsonObject) console.call(DevConsole.MediaType.JSON)).toJson();
     }
 
     @Test
