@@ -158,7 +158,6 @@ public final class StreamApi implements LocalApi {
      * A small, readable history: three people meet, become friends, change and lose properties, and one leaves;
      * plus a few RDF statements.
      */
-    @Override
     public void seedDemo() {
         propertyGraph.commit(tx -> tx
                 .addVertex("alice", "person", Map.of("name", "Alice"))
