@@ -127,12 +127,12 @@ final class ChangeLog {
      * Serves one {@code GET .../stream} page.
      *
      * @param  iteratorType one of the four iterator types (already validated)
-     * @param  commitNum    the commit to start at/after (AT_ and AFTER_SEQUENCE_NUMBER only)
-     * @param  opNum        the operation within it
+     * @param  commitNum    the commit to start at/after, from 1 (AT_ and AFTER_SEQUENCE_NUMBER only)
+     * @param  opNum        the operation within it, from 1
      * @param  limit        at most this many records (1..100000, already validated)
      * @return              the response body
      * @throws ApiError     {@code StreamRecordsNotFoundException} past the end, {@code ExpiredStreamException} for a
-     *                      trimmed position
+     *                      trimmed position, {@code InvalidParameterException} for an opNum past its commit's end
      */
     synchronized byte[] page(String iteratorType, long commitNum, long opNum, int limit) throws ApiError {
         int start = startIndex(iteratorType, commitNum, opNum);
@@ -144,35 +144,39 @@ final class ChangeLog {
         }
         if (start >= recordCount) {
             throw new ApiError(404, "StreamRecordsNotFoundException", "Requested startEventId is from the future."
-                                                                      + " Last committed event id : "
+                                                                      + " Last valid eventId is "
                                                                       + (recordCount > 0 ? eventIdOf(recordCount - 1)
-                                                                              : "none"));
+                                                                              : new EventId(0, 0)));
         }
         int end = "LATEST".equals(iteratorType) ? start + 1 : (int) Math.min((long) start + limit, recordCount);
         return render(start, end);
     }
 
-    private int startIndex(String iteratorType, long commitNum, long opNum) {
+    private int startIndex(String iteratorType, long commitNum, long opNum) throws ApiError {
         return switch (iteratorType) {
             case "TRIM_HORIZON" -> firstLiveRecord();
             case "LATEST" -> recordCount - 1 < firstLiveRecord() ? recordCount : recordCount - 1;
-            case "AT_SEQUENCE_NUMBER" -> indexOf(commitNum, Math.max(opNum, 1));
-            case "AFTER_SEQUENCE_NUMBER" -> indexOf(commitNum, Math.max(opNum, 0) + 1);
+            case "AT_SEQUENCE_NUMBER" -> indexOf(commitNum, opNum, 0);
+            case "AFTER_SEQUENCE_NUMBER" -> indexOf(commitNum, opNum, 1);
             default -> throw new IllegalArgumentException(iteratorType);
         };
     }
 
-    /** The index of record (commitNum, opNum) in the whole history, trimmed or not; past an op's commit, the next. */
-    private int indexOf(long commitNum, long opNum) {
-        if (commitNum < 1) {
-            return 0;
-        }
+    /**
+     * The index of record (commitNum, opNum), plus {@code shift}, in the whole history, trimmed or not; the end of
+     * the history for a commit not made yet. An opNum past the end of its commit is an invalid parameter.
+     */
+    private int indexOf(long commitNum, long opNum, int shift) throws ApiError {
         if (commitNum > commitCount) {
             return recordCount;
         }
         int commit = (int) (commitNum - 1);
-        long index = commitFirstRecord[commit] + opNum - 1;
-        return (int) Math.min(index, commitEnd(commit));
+        int operations = commitEnd(commit) - commitFirstRecord[commit];
+        if (opNum > operations) {
+            throw new ApiError(400, "InvalidParameterException", "opNum " + opNum + " is out of range: commit "
+                                                                 + commitNum + " has " + operations + " operations");
+        }
+        return (int) (commitFirstRecord[commit] + opNum - 1 + shift);
     }
 
     private EventId eventIdOf(int record) {
