@@ -167,12 +167,13 @@ public final class StreamApi implements LocalApi {
     public LocalResponse error(int status, String code, String message) {
         String streamCode = "InternalServerException".equals(code) ? "InternalFailureException" : code;
         String requestId = UUID.randomUUID().toString();
-        WireBuffer out = new WireBuffer(128 + message.length());
-        out.ascii("{\"code\":").string(streamCode)
-                .ascii(",\"requestId\":").string(requestId)
-                .ascii(",\"detailedMessage\":").string(message)
-                .ascii(",\"message\":").string(message).ascii("}");
-        return LocalResponse.json(ERROR_STATUS.getOrDefault(streamCode, status), out.toByteArray())
+        byte[] body = JsonBytes.object(out -> {
+            out.writeStringField("code", streamCode);
+            out.writeStringField("requestId", requestId);
+            out.writeStringField("detailedMessage", message);
+            out.writeStringField("message", message);
+        });
+        return LocalResponse.json(ERROR_STATUS.getOrDefault(streamCode, status), body)
                 .withHeader("x-amzn-RequestId", requestId);
     }
 
