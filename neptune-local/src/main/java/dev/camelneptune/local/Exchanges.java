@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -27,27 +28,40 @@ final class Exchanges {
         RESET
     }
 
-    private static final String REQUEST = "neptune-local.request";
-    private static final String RESPONSE = "neptune-local.response";
-    private static final String MODE = "neptune-local.mode";
+    /**
+     * One exchange's request, answer and mode. Not in {@link HttpExchange#setAttribute}: up to JDK 21 the exchange's
+     * attributes are its {@code HttpContext}'s, shared by every exchange of the context, so one request's answer or
+     * fault would leak into the next, or into a concurrent one.
+     */
+    private static final class State {
+        private final LocalRequest request;
+        private LocalResponse response;
+        private Mode mode = Mode.NORMAL;
+
+        private State(LocalRequest request) {
+            this.request = request;
+        }
+    }
+
+    private static final Map<HttpExchange, State> STATES = new ConcurrentHashMap<>();
 
     private Exchanges() {
     }
 
     static LocalRequest request(HttpExchange exchange) {
-        return (LocalRequest) exchange.getAttribute(REQUEST);
+        return STATES.get(exchange).request;
     }
 
     static LocalResponse response(HttpExchange exchange) {
-        return (LocalResponse) exchange.getAttribute(RESPONSE);
+        return STATES.get(exchange).response;
     }
 
     static void respond(HttpExchange exchange, LocalResponse response) {
-        exchange.setAttribute(RESPONSE, response);
+        STATES.get(exchange).response = response;
     }
 
     static void mode(HttpExchange exchange, Mode mode) {
-        exchange.setAttribute(MODE, mode);
+        STATES.get(exchange).mode = mode;
     }
 
     /** Reads the request (its whole body) once, for every filter and the handler to share. */
@@ -60,13 +74,18 @@ final class Exchanges {
         }
         LocalRequest request = new LocalRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 LocalRequest.parseQuery(exchange.getRequestURI().getRawQuery()), headers, body);
-        exchange.setAttribute(REQUEST, request);
+        STATES.put(exchange, new State(request));
         return request;
+    }
+
+    /** Drops what {@link #read} kept for this exchange, once it is answered (or failed). */
+    static void forget(HttpExchange exchange) {
+        STATES.remove(exchange);
     }
 
     /** Writes the answer the filters and the handler left, as its mode says. */
     static void write(HttpExchange exchange) throws IOException {
-        Mode mode = (Mode) exchange.getAttribute(MODE);
+        Mode mode = STATES.get(exchange).mode;
         LocalResponse response = response(exchange);
         if (mode == Mode.RESET || response == null) {
             // closing the exchange without a status line makes the client see the connection closed

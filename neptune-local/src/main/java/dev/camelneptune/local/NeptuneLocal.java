@@ -193,6 +193,7 @@ public final class NeptuneLocal implements AutoCloseable {
             requests.incrementAndGet();
             try (exchange) {
                 Exchanges.read(exchange);
+                Exchanges.forget(exchange);
                 Exchanges.write(exchange, noApiAt(exchange.getRequestURI().getPath()));
             }
         });

@@ -25,14 +25,17 @@ final class ServeFilter extends Filter {
         try (exchange) {
             String prefix = exchange.getHttpContext().getPath();
             String path = exchange.getRequestURI().getPath();
-            if (!path.equals(prefix) && !path.startsWith(prefix + "/")) {
-                Exchanges.read(exchange);
-                Exchanges.write(exchange, NeptuneLocal.noApiAt(path));
-                return;
-            }
             Exchanges.read(exchange);
-            chain.doFilter(exchange);
-            Exchanges.write(exchange);
+            try {
+                if (!path.equals(prefix) && !path.startsWith(prefix + "/")) {
+                    Exchanges.write(exchange, NeptuneLocal.noApiAt(path));
+                    return;
+                }
+                chain.doFilter(exchange);
+                Exchanges.write(exchange);
+            } finally {
+                Exchanges.forget(exchange);
+            }
         }
     }
 
