@@ -34,7 +34,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>
  * {@link #startOrSkip()} is what tests call: without PostgreSQL on the machine the test is skipped with a JUnit
  * assumption whose message says how to run it (and the message is printed), unless PostgreSQL is required
- * ({@code CI=true} in the environment, or {@code -Dpostgres.required=true}), when it fails instead.
+ * ({@code CI=true} or {@code POSTGRES_REQUIRED=true} in the environment, or {@code -Dpostgres.required=true}), when
+ * it fails instead.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -75,7 +76,7 @@ public final class LocalPostgres implements AutoCloseable {
         Optional<String> missing = whyUnavailable();
         if (missing.isPresent()) {
             if (required()) {
-                throw new IllegalStateException("PostgreSQL is required here (CI=true or -Dpostgres.required=true) but "
+                throw new IllegalStateException("PostgreSQL is required here (CI=true, POSTGRES_REQUIRED=true or -Dpostgres.required=true) but "
                                                 + missing.get() + ". " + HOW_TO_RUN);
             }
             String message = "PostgreSQL tests skipped: " + missing.get() + ". " + HOW_TO_RUN;
@@ -127,9 +128,13 @@ public final class LocalPostgres implements AutoCloseable {
         throw new UncheckedIOException("cannot start PostgreSQL from " + bin, last);
     }
 
-    /** True when a missing PostgreSQL must fail the tests: {@code CI=true}, or {@code -Dpostgres.required=true}. */
+    /**
+     * True when a missing PostgreSQL must fail the tests: {@code CI=true} or {@code POSTGRES_REQUIRED=true} in the
+     * environment ({@code .ci/run} sets it), or {@code -Dpostgres.required=true}.
+     */
     public static boolean required() {
-        return "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("postgres.required");
+        return "true".equalsIgnoreCase(System.getenv("CI")) || "true".equalsIgnoreCase(System.getenv("POSTGRES_REQUIRED"))
+               || Boolean.getBoolean("postgres.required");
     }
 
     /** Empty when a server can be started here, else why not. */
