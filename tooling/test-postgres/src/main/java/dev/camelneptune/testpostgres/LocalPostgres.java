@@ -46,7 +46,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     private static final String HOW_TO_RUN = "To run them: install PostgreSQL (Debian/Ubuntu: apt-get install postgresql;"
                                              + " .ci/run does it), or point -Dpostgres.bin=<folder> at the folder that"
-                                             + " holds initdb and pg_ctl. With CI=true or -Dpostgres.required=true a"
+                                             + " holds initdb and pg_ctl. With CI=true, POSTGRES_REQUIRED=true or -Dpostgres.required=true a"
                                              + " missing PostgreSQL fails these tests instead of skipping them.";
 
     private static boolean warned;
