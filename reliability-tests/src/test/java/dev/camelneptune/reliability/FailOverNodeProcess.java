@@ -3,6 +3,8 @@ package dev.camelneptune.reliability;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +45,9 @@ public final class FailOverNodeProcess {
         String node = args[4];
         String pid = Long.toString(ProcessHandle.current().pid());
 
+        // while this file exists the route holds before its next record, outside any write to the repository
+        Path pause = Path.of(args[3] + ".pause-" + pid);
+
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(node);
 
@@ -71,6 +76,7 @@ public final class FailOverNodeProcess {
                      + "&offsetRepository=#positions&offsetKey=fail-over&delay=50"
                      + "&region=us-east-1&accessKey=local&secretKey=local")
                         .routeId("fail-over")
+                        .process(exchange -> holdWhile(pause))
                         .process(exchange -> append(output, pid + " "
                                                             + exchange.getMessage().getHeader(NeptuneStreamConstants.COMMIT_NUM)
                                                             + ":"
@@ -80,6 +86,20 @@ public final class FailOverNodeProcess {
         context.start();
         System.out.println("node " + node + " (pid " + pid + ") started");
         new CountDownLatch(1).await(1, TimeUnit.HOURS);
+    }
+
+    /**
+     * Holds the route while the file exists (the test's way to stop this node between two records, so that the SIGSTOP
+     * that follows cannot catch it holding the position row's lock in the middle of a write).
+     */
+    private static void holdWhile(Path pause) throws InterruptedException {
+        if (!Files.exists(pause)) {
+            return;
+        }
+        System.out.println("holding before the next record");
+        while (Files.exists(pause)) {
+            Thread.sleep(5);
+        }
     }
 
     private static void append(FileOutputStream output, String line) throws IOException {

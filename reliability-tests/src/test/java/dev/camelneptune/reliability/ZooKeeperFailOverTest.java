@@ -39,10 +39,15 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL this test starts ({@link LocalPostgres}). While they read a 15,000-record log the leader is SIGKILLed
  * again and again, and a new JVM takes the killed one's place, so three nodes are always running.
  * <p>
- * Afterwards: the shared output, leader by leader, is the whole log in order with no gap; each fail-over repeats at
- * most the one record the killed leader had written but not stored; no node's write was refused (a SIGKILLed leader
- * writes nothing late, so a refusal would mean two live leaders); and the stored position, sampled every few ms
- * throughout, never moved backwards.
+ * Then a deposed leader that does not know it: the leader is stopped (SIGSTOP, as a long GC pause would) past its
+ * ZooKeeper session, a follower takes over and goes on, and the old leader is resumed (SIGCONT) with the records it
+ * had in hand.
+ * <p>
+ * Afterwards: up to the pause, the shared output, leader by leader, is the log in order with no gap, and each
+ * fail-over repeats at most the one record the killed leader had written but not stored, with no refused write (a
+ * SIGKILLed leader writes nothing late). After it, the resumed node's older positions are refused and logged by the
+ * repository. Throughout: the union of the output is the whole log, each node's own output follows the log, and the
+ * stored position, sampled every 5 ms, never moved backwards.
  * <p>
  * Without PostgreSQL the test is skipped with a message saying how to run it; in CI ({@code .ci/run}) it fails.
  */
@@ -58,6 +63,7 @@ class ZooKeeperFailOverTest {
     private final NeptuneLocal neptune = NeptuneLocal.start();
     private final Map<Long, Process> nodes = new LinkedHashMap<>();
     private final Map<Long, String> names = new LinkedHashMap<>();
+    private final Map<Long, Path> logsByPid = new LinkedHashMap<>();
     private final List<Path> nodeLogs = new ArrayList<>();
     private LocalPostgres postgres;
     private TestingServer zookeeper;
@@ -109,7 +115,7 @@ class ZooKeeperFailOverTest {
 
         List<Long> failOverMillis = new ArrayList<>();
         for (int kill = 1; kill <= KILLS; kill++) {
-            long target = Math.min(tail.records() + 1_000 + random.nextInt(1_000), RECORDS - 1_000L);
+            long target = Math.min(tail.records() + 1_000 + random.nextInt(1_000), RECORDS - 3_000L);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> tail.records() >= target);
             long leader = pidOf(tail.lastLine());
             Process process = nodes.remove(leader);
@@ -125,6 +131,30 @@ class ZooKeeperFailOverTest {
             // the killed node comes back as a new JVM, a follower now
             startNode(name, output);
         }
+        // a deposed leader that does not know it: stopped past its session while a follower takes over, then resumed
+        long pauseAt = tail.records() + 500;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> tail.records() >= pauseAt);
+        long stalled = pidOf(tail.lastLine());
+        Path stalledLog = logsByPid.get(stalled);
+        // first hold its route between two records (not inside a write, where it would keep the row locked), then stop
+        // the whole JVM, so its ZooKeeper session expires
+        Path pause = Path.of(output + ".pause-" + stalled);
+        Files.createFile(pause);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                .until(() -> Files.readString(stalledLog, StandardCharsets.UTF_8).contains("holding before the next record"));
+        signal(stalled, "STOP");
+        int linesBeforePause = (int) tail.records();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> tail.records() >= linesBeforePause + 300);
+        // up to here one leader at a time: no write may have been refused
+        List<String> refusedBeforeResume = grep(REFUSAL);
+        signal(stalled, "CONT");
+        Files.delete(pause);
+        // camel-zookeeper 4.18 does not stop the deposed leader's consumer (see docs/reliability.md): it goes on from
+        // where it was, and every position it stores is older than the new leader's
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.readString(stalledLog, StandardCharsets.UTF_8).contains(REFUSAL));
+
         String last = log.get(RECORDS - 1);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                 .until(() -> tail.lastLine() != null && tail.lastLine().endsWith(" " + last));
@@ -132,51 +162,47 @@ class ZooKeeperFailOverTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> last.equals(watch.latest()));
         watch.stop();
 
-        // leader by leader: a change of pid in the output starts a new run for StreamKillTest's check
-        List<String> runs = new ArrayList<>();
-        long previous = -1;
-        for (String line : Files.readAllLines(output, StandardCharsets.US_ASCII)) {
-            long pid = pidOf(line);
-            if (pid != previous) {
-                runs.add("#start " + pid);
-                previous = pid;
-            }
-            runs.add(line.substring(line.indexOf(' ') + 1));
-        }
-        StreamKillTest.Result result = StreamKillTest.check(log, runs);
-        List<String> refusals = new ArrayList<>();
+        List<String> lines = Files.readAllLines(output, StandardCharsets.US_ASCII);
+        StreamKillTest.Result killed = StreamKillTest.check(log, byLeader(lines.subList(0, linesBeforePause)));
+        StreamKillTest.Result result = StreamKillTest.check(log, byLeader(lines));
+        List<String> refusals = grep(REFUSAL);
+        List<String> stalledRefusals = Files.readAllLines(stalledLog, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains(REFUSAL)).toList();
         List<String> sessionsLost = new ArrayList<>();
-        for (Path nodeLog : nodeLogs) {
-            for (String line : Files.readAllLines(nodeLog, StandardCharsets.UTF_8)) {
-                if (line.contains(REFUSAL)) {
-                    refusals.add(line);
-                }
-                if (line.contains(SESSION_LOST)) {
-                    sessionsLost.add(nodeLog.getFileName() + ": " + line);
+        for (Map.Entry<Long, Path> node : logsByPid.entrySet()) {
+            for (String line : Files.readAllLines(node.getValue(), StandardCharsets.UTF_8)) {
+                if (line.contains(SESSION_LOST) && node.getKey() != stalled) {
+                    sessionsLost.add(node.getValue().getFileName() + ": " + line);
                 }
             }
         }
-        String summary = String.format("fail-over test: %d records, %d leader SIGKILLs, %d leader changes seen in the output,"
-                                       + " duplicates per leader change %s, kill to first record of the new leader %s ms,"
-                                       + " %d refused writes, %d live nodes lost their ZooKeeper session, %d stored positions"
-                                       + " sampled, %d ms (ZooKeeper session %d ms, seed %d)",
-                RECORDS, KILLS, result.runs() - 1, result.duplicatesPerRun().subList(1, result.runs()), failOverMillis,
-                refusals.size(), sessionsLost.size(), watch.samples(), took, FailOverNodeProcess.SESSION_TIMEOUT_MS, seed);
+        String summary = String.format("fail-over test: %d records, %d leader SIGKILLs: %d leader changes, duplicates per"
+                                       + " fail-over %s, kill to first record of the new leader %s ms, %d refused writes;"
+                                       + " then a leader paused past its session and resumed: %d of its writes refused, %d"
+                                       + " in all; %d other nodes lost their session; %d duplicates in all, %d stored positions"
+                                       + " sampled, none backwards; %d ms (ZooKeeper session %d ms, seed %d)",
+                RECORDS, KILLS, killed.runs() - 1, killed.duplicatesPerRun().subList(1, killed.runs()), failOverMillis,
+                refusedBeforeResume.size(), stalledRefusals.size(), refusals.size(), sessionsLost.size(), result.duplicates(),
+                watch.samples(), took,
+                FailOverNodeProcess.SESSION_TIMEOUT_MS, seed);
         System.out.println(summary);
         sessionsLost.forEach(line -> System.out.println("fail-over test: session lost: " + line));
-        refusals.stream().limit(3).forEach(line -> System.out.println("fail-over test: refused: " + line));
+        stalledRefusals.stream().limit(1).forEach(line -> System.out.println("fail-over test: refused: " + line));
 
         // always, whatever the coordinator did: each node's output follows the log (StreamKillTest.check), the union is
         // the whole log with no gap, and the shared position never moved backwards
         assertThat(result.delivered()).as("distinct records delivered: the whole log").isEqualTo(RECORDS);
         assertThat(watch.regressions()).as("the stored position moved backwards").isEmpty();
         assertThat(result.duplicatesPerRun().get(0)).as("the first leader starts from the beginning").isZero();
+        assertThat(stalledRefusals).as("the resumed deposed leader's older positions were refused").isNotEmpty();
         if (sessionsLost.isEmpty()) {
-            // one leader at a time: a follower takes over only when the leader is killed, from the stored position,
-            // repeating at most the record the killed leader had written but not stored; nobody's write is refused
-            assertThat(result.runs()).as("one leader at the start, one more per kill").isEqualTo(KILLS + 1);
-            assertThat(result.duplicatesPerRun()).allSatisfy(d -> assertThat(d).isBetween(0, 1));
-            assertThat(refusals).as("refused writes with one leader at a time").isEmpty();
+            // up to the pause, one leader at a time: a follower takes over only when the leader is killed, from the
+            // stored position, repeating at most the record the killed leader had written but not stored; no write
+            // refused. (After the resume both the deposed and the new leader consume, as camel-zookeeper 4.18 does not
+            // stop the deposed one, and whichever is behind has its writes refused.)
+            assertThat(killed.runs()).as("one leader at the start, one more per kill").isEqualTo(KILLS + 1);
+            assertThat(killed.duplicatesPerRun()).allSatisfy(d -> assertThat(d).isBetween(0, 1));
+            assertThat(refusedBeforeResume).as("refused writes with one leader at a time").isEmpty();
         }
         // else a live node stalled past its session timeout (an overloaded machine): camel-zookeeper 4.18 elects a new
         // leader but does not stop the old one's consumer, so two consumers ran at once; the refused writes kept the
@@ -197,6 +223,36 @@ class ZooKeeperFailOverTest {
                 .start();
         nodes.put(process.pid(), process);
         names.put(process.pid(), name);
+        logsByPid.put(process.pid(), nodeLog);
+    }
+
+    /** The lines of every node's log that contain {@code text}. */
+    private List<String> grep(String text) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path nodeLog : logsByPid.values()) {
+            Files.readAllLines(nodeLog, StandardCharsets.UTF_8).stream().filter(line -> line.contains(text)).forEach(found::add);
+        }
+        return found;
+    }
+
+    /** The output, with a {@code #start} line at each change of node: the runs of StreamKillTest's check. */
+    private static List<String> byLeader(List<String> lines) {
+        List<String> runs = new ArrayList<>();
+        long previous = -1;
+        for (String line : lines) {
+            long pid = pidOf(line);
+            if (pid != previous) {
+                runs.add("#start " + pid);
+                previous = pid;
+            }
+            runs.add(line.substring(line.indexOf(' ') + 1));
+        }
+        return runs;
+    }
+
+    private static void signal(long pid, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -%s %d", signal, pid).isTrue();
     }
 
     private static long pidOf(String line) {
