@@ -9,6 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
 
@@ -22,6 +25,8 @@ public class NeptuneGraphProducer extends DefaultAsyncProducer {
     private final NeptuneGraphConfiguration configuration;
     private final Set<TaskWait<?>> waits = ConcurrentHashMap.newKeySet();
     private NeptuneGraphClient client;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private HealthCheck healthCheck;
 
     public NeptuneGraphProducer(NeptuneGraphEndpoint endpoint) {
         super(endpoint);
@@ -37,10 +42,22 @@ public class NeptuneGraphProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         client = getEndpoint().getClient();
+        // health checks are optional (camel-health): register one only where Camel has a producers repository
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new NeptuneGraphProducerHealthCheck(getEndpoint(), getEndpoint().getId());
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
         waits.forEach(TaskWait::stop);
         super.doStop();
     }
