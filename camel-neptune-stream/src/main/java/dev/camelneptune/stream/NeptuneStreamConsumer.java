@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -56,6 +57,8 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
     private boolean expiredLogged;
     private volatile long lastCommitTimestamp = -1;
     private volatile boolean caughtUp;
+    private final LongAdder recordsProcessed = new LongAdder();
+    private NeptuneStreamMetrics metrics;
 
     public NeptuneStreamConsumer(NeptuneStreamEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -97,10 +100,14 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
                     seed, offsetKey);
         }
         super.doStart();
+        metrics = NeptuneStreamMetrics.start(this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (metrics != null) {
+            metrics.stop();
+        }
         super.doStop();
         if (prefetcher != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetcher);
@@ -282,6 +289,7 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
         }
         position = recordPosition;
         lastCommitTimestamp = commitTimestamp;
+        recordsProcessed.increment();
     }
 
     @ManagedAttribute(description = "The last record processed successfully, as commitNum:opNum (null before the first)")
@@ -303,6 +311,16 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
         }
         long last = lastCommitTimestamp;
         return last < 0 ? -1 : Math.max(0, System.currentTimeMillis() - last);
+    }
+
+    @ManagedAttribute(description = "Records processed successfully since the consumer was created")
+    public long getRecordsProcessed() {
+        return recordsProcessed.sum();
+    }
+
+    /** The dev console's and the meters' view of this consumer; null before its first start. */
+    NeptuneStreamMetrics getMetrics() {
+        return metrics;
     }
 
     @ManagedAttribute(description = "The key of this consumer's position in the offset repository")

@@ -58,9 +58,14 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
 
     /** A reader of the configured stream type, over this endpoint's client. */
     StreamReader<?> createReader() {
+        return createReader(configuration.getLimit());
+    }
+
+    /** A reader of the configured stream type asking for at most {@code limit} records a page. */
+    StreamReader<?> createReader(int limit) {
         return "sparql".equals(configuration.getStreamType())
-                ? new SparqlStreamReader(client, configuration.getLimit(), configuration.getEncoding())
-                : new PropertygraphStreamReader(client, configuration.getLimit(), configuration.getEncoding());
+                ? new SparqlStreamReader(client, limit, configuration.getEncoding())
+                : new PropertygraphStreamReader(client, limit, configuration.getEncoding());
     }
 
     public NeptuneStreamConfiguration getConfiguration() {
