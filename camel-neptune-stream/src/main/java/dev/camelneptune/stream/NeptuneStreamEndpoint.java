@@ -21,7 +21,8 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
     @UriParam
     private final NeptuneStreamConfiguration configuration;
 
-    private NeptunedataClient client;
+    /** Built (or taken from the configuration) when the endpoint starts; the consumer's reader uses it from then on. */
+    private volatile NeptunedataClient client;
 
     public NeptuneStreamEndpoint(String uri, NeptuneStreamComponent component, NeptuneStreamConfiguration configuration) {
         super(uri, component);
@@ -35,9 +36,14 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        NeptuneStreamConsumer consumer = new NeptuneStreamConsumer(this, processor);
+        Consumer consumer = createConsumer(processor, configuration.getStreamType()
+                .reader(() -> client, configuration.getLimit(), configuration.getEncoding()));
         configureConsumer(consumer);
         return consumer;
+    }
+
+    private <R> NeptuneStreamConsumer<R> createConsumer(Processor processor, StreamReader<R> reader) {
+        return new NeptuneStreamConsumer<>(this, processor, reader);
     }
 
     @Override
@@ -54,13 +60,6 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
         }
         client = null;
         super.doStop();
-    }
-
-    /** A reader of the configured stream type, over this endpoint's client. */
-    StreamReader<?> createReader() {
-        return "sparql".equals(configuration.getStreamType())
-                ? new SparqlStreamReader(client, configuration.getLimit(), configuration.getEncoding())
-                : new PropertygraphStreamReader(client, configuration.getLimit(), configuration.getEncoding());
     }
 
     public NeptuneStreamConfiguration getConfiguration() {
