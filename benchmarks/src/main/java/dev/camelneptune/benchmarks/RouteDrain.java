@@ -59,7 +59,7 @@ final class RouteDrain implements AutoCloseable {
         AtomicReference<String> last = new AtomicReference<>();
         String uri = "neptune-stream:" + endpoint + "?iteratorType=TRIM_HORIZON&limit=" + limit
                      + "&offsetRepository=#" + id + "&offsetKey=bench&initialDelay=0&delay=10&region=us-east-1"
-                     + (prefetch ? "&prefetch=true" : "");
+                     + "&prefetch=" + prefetch;
         long start = System.nanoTime();
         camel.addRoutes(new RouteBuilder() {
             @Override
