@@ -8,11 +8,14 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
+import dev.camelneptune.common.NumberOptions;
+
 /** Reads and drives Amazon Neptune Analytics import and export tasks. */
 @Component("neptune-graph")
 public class NeptuneGraphComponent extends HealthCheckComponent {
 
-    @Metadata
+    @Metadata(description = "The component configuration: options set here apply to every endpoint, which can"
+                            + " override them.")
     private NeptuneGraphConfiguration configuration = new NeptuneGraphConfiguration();
 
     public NeptuneGraphComponent() {
@@ -28,19 +31,12 @@ public class NeptuneGraphComponent extends HealthCheckComponent {
         if (parameters.get("operation") instanceof String operation) {
             NeptuneGraphInputRules.operation(operation, "the operation option");
         }
+        NumberOptions.check(this, "neptune-graph", parameters);
         NeptuneGraphConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setLabel(remaining);
         NeptuneGraphEndpoint endpoint = new NeptuneGraphEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
-        NeptuneGraphInputRules.checkOptions(endpointConfiguration);
-        if (endpointConfiguration.getNeptuneGraphClient() == null
-                && !endpointConfiguration.isUseDefaultCredentialsProvider()
-                && !endpointConfiguration.isUseProfileCredentialsProvider()
-                && (endpointConfiguration.getAccessKey() == null || endpointConfiguration.getSecretKey() == null)) {
-            throw new IllegalArgumentException("No credentials: set accessKey and secretKey (and sessionToken with"
-                    + " useSessionCredentials), or useDefaultCredentialsProvider, or useProfileCredentialsProvider,"
-                    + " or a neptuneGraphClient");
-        }
+        endpointConfiguration.validate();
         return endpoint;
     }
 
@@ -48,9 +44,6 @@ public class NeptuneGraphComponent extends HealthCheckComponent {
         return configuration;
     }
 
-    /**
-     * The component configuration: the defaults every endpoint starts from.
-     */
     public void setConfiguration(NeptuneGraphConfiguration configuration) {
         this.configuration = configuration;
     }

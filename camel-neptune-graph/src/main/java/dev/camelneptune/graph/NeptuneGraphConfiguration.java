@@ -1,80 +1,66 @@
 package dev.camelneptune.graph;
 
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.component.aws.common.AwsCommonConfiguration;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
-import software.amazon.awssdk.core.Protocol;
 import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
 
+import dev.camelneptune.common.NeptuneAwsConfiguration;
+
 @UriParams
-public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfiguration {
+public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {
 
     @UriPath(description = "A logical name for the endpoint; it does not select anything.")
     @Metadata(required = true)
     private String label;
-    @UriParam
-    @Metadata(label = "advanced", autowired = true)
+    @UriParam(label = "advanced",
+              description = "To use an existing, configured NeptuneGraphClient. The endpoint never closes a client it"
+                            + " did not build.")
+    @Metadata(autowired = true)
     private NeptuneGraphClient neptuneGraphClient;
-    @UriParam
+    @UriParam(description = "The operation to perform. The header CamelNeptuneGraphOperation overrides it per message.")
     @Metadata(required = true)
     private NeptuneGraphOperations operation;
-    @UriParam
+    @UriParam(description = "The import or export task to get, cancel or wait for: its id, t- followed by 10 lowercase"
+                            + " letters or digits.")
     private String taskIdentifier;
-    @UriParam
+    @UriParam(description = "The graph to import into or export from (startImportTask, startExportTask), or whose"
+                            + " export tasks to list (listExportTasks): its id, g- followed by 10 lowercase letters or"
+                            + " digits.")
     private String graphIdentifier;
-    @UriParam
+    @UriParam(description = "The page to list, as returned by a previous list operation.")
     private String nextToken;
-    @UriParam
+    @UriParam(description = "How many tasks one page of a list operation holds, 1 to 100.")
     private Integer maxResults;
-    @UriParam(defaultValue = "false")
+    @UriParam(defaultValue = "false",
+              description = "Whether listImportTasks and listExportTasks follow nextToken through every page and return"
+                            + " all the tasks as one list.")
     private boolean allPages;
-    @UriParam
+    @UriParam(description = "The ARN of the IAM role a started import or export task runs as.")
     private String roleArn;
-    @UriParam
+    @UriParam(description = "Where the data of a started import task is, e.g. an Amazon S3 URI.")
     private String source;
-    @UriParam
+    @UriParam(description = "The Amazon S3 URI a started export task writes to.")
     private String destination;
-    @UriParam
+    @UriParam(description = "The data format of a started task: CSV, OPEN_CYPHER, PARQUET or NTRIPLES to import"
+                            + " (default CSV), PARQUET or CSV to export.")
     private String format;
-    @UriParam
+    @UriParam(description = "The KMS key that encrypts the data of a started export task.")
     private String kmsKeyIdentifier;
-    @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration")
+    @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long waitForImportTask and waitForExportTask wait between two polls of the task"
+                            + " status.")
     private long waitPollInterval = 60000;
-    @UriParam(label = "producer", defaultValue = "28800000", javaType = "java.time.Duration")
+    @UriParam(label = "producer", defaultValue = "28800000", javaType = "java.time.Duration",
+              description = "How long waitForImportTask and waitForExportTask wait in all before they give up and fail"
+                            + " the exchange.")
     private long waitTimeout = 28800000;
-    @UriParam(defaultValue = "false")
+    @UriParam(defaultValue = "false",
+              description = "Whether the message body is the SDK request object itself (for example a"
+                            + " GetImportTaskRequest) instead of being built from headers and options.")
     private boolean pojoRequest;
-    @UriParam
-    private String region;
-    @UriParam(label = "security", secret = true)
-    private String accessKey;
-    @UriParam(label = "security", secret = true)
-    private String secretKey;
-    @UriParam(label = "security", secret = true)
-    private String sessionToken;
-    @UriParam(label = "security", defaultValue = "false")
-    private boolean useDefaultCredentialsProvider;
-    @UriParam(label = "security", defaultValue = "false")
-    private boolean useProfileCredentialsProvider;
-    @UriParam(label = "security")
-    private String profileCredentialsName;
-    @UriParam(label = "security", defaultValue = "false")
-    private boolean useSessionCredentials;
-    @UriParam(defaultValue = "false")
-    private boolean overrideEndpoint;
-    @UriParam
-    private String uriEndpointOverride;
-    @UriParam(label = "security", defaultValue = "false")
-    private boolean trustAllCertificates;
-    @UriParam(label = "proxy", enums = "HTTP,HTTPS", defaultValue = "HTTPS")
-    private Protocol proxyProtocol = Protocol.HTTPS;
-    @UriParam(label = "proxy")
-    private String proxyHost;
-    @UriParam(label = "proxy")
-    private Integer proxyPort;
 
     public String getLabel() {
         return label;
@@ -88,9 +74,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return neptuneGraphClient;
     }
 
-    /**
-     * To use an existing, configured NeptuneGraphClient. The endpoint never closes a client it did not build.
-     */
     public void setNeptuneGraphClient(NeptuneGraphClient neptuneGraphClient) {
         this.neptuneGraphClient = neptuneGraphClient;
     }
@@ -99,9 +82,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return operation;
     }
 
-    /**
-     * The operation to perform. The header CamelNeptuneGraphOperation overrides it per message.
-     */
     public void setOperation(NeptuneGraphOperations operation) {
         this.operation = operation;
     }
@@ -110,9 +90,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return taskIdentifier;
     }
 
-    /**
-     * The import or export task to get, cancel or wait for: its id, t- followed by 10 lowercase letters or digits.
-     */
     public void setTaskIdentifier(String taskIdentifier) {
         this.taskIdentifier = taskIdentifier;
     }
@@ -121,9 +98,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return graphIdentifier;
     }
 
-    /**
-     * The graph to import into or export from (startImportTask, startExportTask), or whose export tasks to list (listExportTasks): its id, g- followed by 10 lowercase letters or digits.
-     */
     public void setGraphIdentifier(String graphIdentifier) {
         this.graphIdentifier = graphIdentifier;
     }
@@ -132,9 +106,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return nextToken;
     }
 
-    /**
-     * The page to list, as returned by a previous list operation.
-     */
     public void setNextToken(String nextToken) {
         this.nextToken = nextToken;
     }
@@ -143,9 +114,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return maxResults;
     }
 
-    /**
-     * How many tasks one page of a list operation holds, 1 to 100.
-     */
     public void setMaxResults(Integer maxResults) {
         this.maxResults = maxResults;
     }
@@ -154,9 +122,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return allPages;
     }
 
-    /**
-     * Whether listImportTasks and listExportTasks follow nextToken through every page and return all the tasks as one list.
-     */
     public void setAllPages(boolean allPages) {
         this.allPages = allPages;
     }
@@ -165,9 +130,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return roleArn;
     }
 
-    /**
-     * The ARN of the IAM role a started import or export task runs as.
-     */
     public void setRoleArn(String roleArn) {
         this.roleArn = roleArn;
     }
@@ -176,9 +138,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return source;
     }
 
-    /**
-     * Where the data of a started import task is, e.g. an Amazon S3 URI.
-     */
     public void setSource(String source) {
         this.source = source;
     }
@@ -187,9 +146,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return destination;
     }
 
-    /**
-     * The Amazon S3 URI a started export task writes to.
-     */
     public void setDestination(String destination) {
         this.destination = destination;
     }
@@ -198,9 +154,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return format;
     }
 
-    /**
-     * The data format of a started task: CSV, OPEN_CYPHER, PARQUET or NTRIPLES to import (default CSV), PARQUET or CSV to export.
-     */
     public void setFormat(String format) {
         this.format = format;
     }
@@ -209,9 +162,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return kmsKeyIdentifier;
     }
 
-    /**
-     * The KMS key that encrypts the data of a started export task.
-     */
     public void setKmsKeyIdentifier(String kmsKeyIdentifier) {
         this.kmsKeyIdentifier = kmsKeyIdentifier;
     }
@@ -220,9 +170,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return waitPollInterval;
     }
 
-    /**
-     * How long waitForImportTask and waitForExportTask wait between two polls of the task status.
-     */
     public void setWaitPollInterval(long waitPollInterval) {
         this.waitPollInterval = waitPollInterval;
     }
@@ -231,9 +178,6 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return waitTimeout;
     }
 
-    /**
-     * How long waitForImportTask and waitForExportTask wait in all before they give up and fail the exchange.
-     */
     public void setWaitTimeout(long waitTimeout) {
         this.waitTimeout = waitTimeout;
     }
@@ -242,179 +186,14 @@ public class NeptuneGraphConfiguration implements Cloneable, AwsCommonConfigurat
         return pojoRequest;
     }
 
-    /**
-     * Whether the message body is the SDK request object itself (for example a GetImportTaskRequest) instead of being built from headers and options.
-     */
     public void setPojoRequest(boolean pojoRequest) {
         this.pojoRequest = pojoRequest;
     }
 
-    @Override
-    public String getRegion() {
-        return region;
-    }
-
-    /**
-     * The AWS region the client works in, in lower case, for example us-east-1 (Region.US_EAST_1.id()).
-     */
-    public void setRegion(String region) {
-        this.region = region;
-    }
-
-    @Override
-    public String getAccessKey() {
-        return accessKey;
-    }
-
-    /**
-     * Amazon AWS Access Key.
-     */
-    public void setAccessKey(String accessKey) {
-        this.accessKey = accessKey;
-    }
-
-    @Override
-    public String getSecretKey() {
-        return secretKey;
-    }
-
-    /**
-     * Amazon AWS Secret Key.
-     */
-    public void setSecretKey(String secretKey) {
-        this.secretKey = secretKey;
-    }
-
-    @Override
-    public String getSessionToken() {
-        return sessionToken;
-    }
-
-    /**
-     * Amazon AWS Session Token, used when the user needs to assume an IAM role.
-     */
-    public void setSessionToken(String sessionToken) {
-        this.sessionToken = sessionToken;
-    }
-
-    @Override
-    public boolean isUseDefaultCredentialsProvider() {
-        return useDefaultCredentialsProvider;
-    }
-
-    /**
-     * Whether the client loads its credentials through the default credentials provider chain (environment, profile, IAM role) instead of static keys.
-     */
-    public void setUseDefaultCredentialsProvider(boolean useDefaultCredentialsProvider) {
-        this.useDefaultCredentialsProvider = useDefaultCredentialsProvider;
-    }
-
-    @Override
-    public boolean isUseProfileCredentialsProvider() {
-        return useProfileCredentialsProvider;
-    }
-
-    /**
-     * Whether the client loads its credentials through a profile credentials provider.
-     */
-    public void setUseProfileCredentialsProvider(boolean useProfileCredentialsProvider) {
-        this.useProfileCredentialsProvider = useProfileCredentialsProvider;
-    }
-
-    @Override
-    public String getProfileCredentialsName() {
-        return profileCredentialsName;
-    }
-
-    /**
-     * The profile name, when useProfileCredentialsProvider is true.
-     */
-    public void setProfileCredentialsName(String profileCredentialsName) {
-        this.profileCredentialsName = profileCredentialsName;
-    }
-
-    @Override
-    public boolean isUseSessionCredentials() {
-        return useSessionCredentials;
-    }
-
-    /**
-     * Whether the client uses session credentials (accessKey, secretKey and sessionToken), e.g. after assuming an IAM role.
-     */
-    public void setUseSessionCredentials(boolean useSessionCredentials) {
-        this.useSessionCredentials = useSessionCredentials;
-    }
-
-    @Override
-    public boolean isOverrideEndpoint() {
-        return overrideEndpoint;
-    }
-
-    /**
-     * Whether the client calls uriEndpointOverride instead of the regional AWS endpoint.
-     */
-    public void setOverrideEndpoint(boolean overrideEndpoint) {
-        this.overrideEndpoint = overrideEndpoint;
-    }
-
-    @Override
-    public String getUriEndpointOverride() {
-        return uriEndpointOverride;
-    }
-
-    /**
-     * The endpoint the client calls when overrideEndpoint is true, e.g. http://localhost:8182 for neptune-local.
-     */
-    public void setUriEndpointOverride(String uriEndpointOverride) {
-        this.uriEndpointOverride = uriEndpointOverride;
-    }
-
-    @Override
-    public boolean isTrustAllCertificates() {
-        return trustAllCertificates;
-    }
-
-    /**
-     * Whether the client trusts every TLS certificate, e.g. of an overridden endpoint with a self-signed certificate.
-     */
-    public void setTrustAllCertificates(boolean trustAllCertificates) {
-        this.trustAllCertificates = trustAllCertificates;
-    }
-
-    @Override
-    public Protocol getProxyProtocol() {
-        return proxyProtocol;
-    }
-
-    /**
-     * The protocol of the proxy the client goes through.
-     */
-    public void setProxyProtocol(Protocol proxyProtocol) {
-        this.proxyProtocol = proxyProtocol;
-    }
-
-    @Override
-    public String getProxyHost() {
-        return proxyHost;
-    }
-
-    /**
-     * The host of the proxy the client goes through.
-     */
-    public void setProxyHost(String proxyHost) {
-        this.proxyHost = proxyHost;
-    }
-
-    @Override
-    public Integer getProxyPort() {
-        return proxyPort;
-    }
-
-    /**
-     * The port of the proxy the client goes through.
-     */
-    public void setProxyPort(Integer proxyPort) {
-        this.proxyPort = proxyPort;
+    /** Rejects options that cannot work, naming the option and the rule, when the endpoint is created. */
+    public void validate() {
+        NeptuneGraphInputRules.checkOptions(this);
+        validateClientOptions("neptuneGraphClient", neptuneGraphClient, null, false);
     }
 
     public NeptuneGraphConfiguration copy() {

@@ -2,6 +2,7 @@ package dev.camelneptune.stream;
 
 import java.util.Map;
 
+import dev.camelneptune.common.NumberOptions;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -10,11 +11,13 @@ import org.apache.camel.support.HealthCheckComponent;
 @Component("neptune-stream")
 public class NeptuneStreamComponent extends HealthCheckComponent {
 
-    @Metadata
+    @Metadata(description = "The component configuration: options set here apply to every endpoint, which can"
+                            + " override them.")
     private NeptuneStreamConfiguration configuration = new NeptuneStreamConfiguration();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        NumberOptions.check(this, "neptune-stream", parameters);
         NeptuneStreamConfiguration copy = configuration.copy();
         copy.setEndpoint(remaining);
         // typed options: an unknown value gets a message naming the option and its values, not a conversion error
@@ -31,9 +34,6 @@ public class NeptuneStreamComponent extends HealthCheckComponent {
         return configuration;
     }
 
-    /**
-     * The component configuration: options set here apply to every endpoint, which can override them.
-     */
     public void setConfiguration(NeptuneStreamConfiguration configuration) {
         this.configuration = configuration;
     }

@@ -4,19 +4,18 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import dev.camelneptune.common.NeptuneAwsConfiguration;
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.component.aws.common.AwsCommonConfiguration;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
-import software.amazon.awssdk.core.Protocol;
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 import software.amazon.awssdk.services.neptunedata.model.IteratorType;
 
 @UriParams
-public class NeptuneStreamConfiguration implements Cloneable, AwsCommonConfiguration {
+public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
 
     static final int MAX_LIMIT = 100_000;
     private static final int DEFAULT_PORT = 8182;
@@ -101,42 +100,10 @@ public class NeptuneStreamConfiguration implements Cloneable, AwsCommonConfigura
     @UriParam(label = "advanced", description = "The NeptunedataClient to use instead of building one.")
     @Metadata(autowired = true)
     private NeptunedataClient neptuneDataClient;
-    @UriParam(description = "The region of the cluster, used to sign requests (SigV4, service neptune-db).")
-    private String region;
-    @UriParam(label = "security", secret = true, description = "Amazon AWS Access Key")
-    private String accessKey;
-    @UriParam(label = "security", secret = true, description = "Amazon AWS Secret Key")
-    private String secretKey;
-    @UriParam(label = "security", secret = true,
-              description = "Amazon AWS Session Token, used when the user needs to assume an IAM role")
-    private String sessionToken;
-    @UriParam(label = "security",
-              description = "Load credentials through the default credentials provider chain instead of static keys.")
-    private boolean useDefaultCredentialsProvider;
-    @UriParam(label = "security", description = "Load credentials through a profile credentials provider.")
-    private boolean useProfileCredentialsProvider;
-    @UriParam(label = "security", description = "The profile name, with useProfileCredentialsProvider.")
-    private String profileCredentialsName;
-    @UriParam(label = "security",
-              description = "Use session credentials (accessKey, secretKey and sessionToken), e.g. of an assumed IAM role.")
-    private boolean useSessionCredentials;
     @UriParam(label = "security",
               description = "Send requests unsigned (no SigV4), for a Neptune cluster without IAM database authentication."
                             + " Needs no credentials, and takes none.")
     private boolean useAnonymousCredentials;
-    @UriParam(description = "Send requests to uriEndpointOverride instead of the endpoint in the path.")
-    private boolean overrideEndpoint;
-    @UriParam(description = "The URI requests go to when overrideEndpoint is true.")
-    private String uriEndpointOverride;
-    @UriParam(label = "security",
-              description = "Trust all TLS certificates: only for testing against a server with a self-signed certificate.")
-    private boolean trustAllCertificates;
-    @UriParam(label = "proxy", description = "The proxy host.")
-    private String proxyHost;
-    @UriParam(label = "proxy", description = "The proxy port.")
-    private Integer proxyPort;
-    @UriParam(label = "proxy", enums = "HTTP,HTTPS", defaultValue = "HTTPS", description = "The proxy protocol.")
-    private Protocol proxyProtocol = Protocol.HTTPS;
 
     /**
      * Rejects options that cannot work, naming the option and the rule, so a bad URI fails when the endpoint is
@@ -176,12 +143,8 @@ public class NeptuneStreamConfiguration implements Cloneable, AwsCommonConfigura
             throw new IllegalArgumentException("concurrentConsumers > 1 delivers one record per exchange: it cannot be"
                                                + " combined with " + (batching ? "batching" : "groupByTransaction"));
         }
-        if (useAnonymousCredentials && (accessKey != null || secretKey != null || sessionToken != null
-                || useDefaultCredentialsProvider || useProfileCredentialsProvider || useSessionCredentials)) {
-            throw new IllegalArgumentException("useAnonymousCredentials sends requests unsigned: it cannot be combined with"
-                                               + " accessKey, secretKey, sessionToken or another credentials option");
-        }
         clusterUri();
+        validateClientOptions("neptuneDataClient", neptuneDataClient, "useAnonymousCredentials", useAnonymousCredentials);
     }
 
     /** The iterator type named {@code text} (any case), or an error naming the option and its values. */
@@ -194,13 +157,21 @@ public class NeptuneStreamConfiguration implements Cloneable, AwsCommonConfigura
         throw new IllegalArgumentException("iteratorType must be one of " + ITERATOR_TYPES + ", not " + text);
     }
 
-    /** The endpoint path as the URI requests go to: a full URL as given, or https://host:8182. */
+    /**
+     * The cluster the path names, as a URL: a full URL as given, or https://host:8182. It is where requests go, unless
+     * overrideEndpoint=true sends them to uriEndpointOverride (a tunnel, proxy or load balancer in front of the
+     * cluster); either way the default offsetKey comes from the path, so redirecting requests keeps the position.
+     */
     public URI clusterUri() {
         if (endpoint == null || endpoint.isBlank()) {
             throw new IllegalArgumentException("endpoint (the path) is required: host[:port] or http(s)://host:port");
         }
         String lower = endpoint.toLowerCase(Locale.ROOT);
         boolean fullUrl = lower.startsWith("http://") || lower.startsWith("https://");
+        if (!fullUrl && lower.contains("://")) {
+            throw new IllegalArgumentException("endpoint must be host[:port] or http(s)://host:port, not " + endpoint
+                                               + ": only the http and https schemes are supported");
+        }
         URI uri;
         try {
             uri = URI.create(fullUrl ? endpoint : "https://" + endpoint);
@@ -346,138 +317,12 @@ public class NeptuneStreamConfiguration implements Cloneable, AwsCommonConfigura
         this.neptuneDataClient = neptuneDataClient;
     }
 
-    @Override
-    public String getRegion() {
-        return region;
-    }
-
-    public void setRegion(String region) {
-        this.region = region;
-    }
-
-    @Override
-    public String getAccessKey() {
-        return accessKey;
-    }
-
-    public void setAccessKey(String accessKey) {
-        this.accessKey = accessKey;
-    }
-
-    @Override
-    public String getSecretKey() {
-        return secretKey;
-    }
-
-    public void setSecretKey(String secretKey) {
-        this.secretKey = secretKey;
-    }
-
-    @Override
-    public String getSessionToken() {
-        return sessionToken;
-    }
-
-    public void setSessionToken(String sessionToken) {
-        this.sessionToken = sessionToken;
-    }
-
-    @Override
-    public boolean isUseDefaultCredentialsProvider() {
-        return useDefaultCredentialsProvider;
-    }
-
-    public void setUseDefaultCredentialsProvider(boolean useDefaultCredentialsProvider) {
-        this.useDefaultCredentialsProvider = useDefaultCredentialsProvider;
-    }
-
-    @Override
-    public boolean isUseProfileCredentialsProvider() {
-        return useProfileCredentialsProvider;
-    }
-
-    public void setUseProfileCredentialsProvider(boolean useProfileCredentialsProvider) {
-        this.useProfileCredentialsProvider = useProfileCredentialsProvider;
-    }
-
-    @Override
-    public String getProfileCredentialsName() {
-        return profileCredentialsName;
-    }
-
-    public void setProfileCredentialsName(String profileCredentialsName) {
-        this.profileCredentialsName = profileCredentialsName;
-    }
-
-    @Override
-    public boolean isUseSessionCredentials() {
-        return useSessionCredentials;
-    }
-
-    public void setUseSessionCredentials(boolean useSessionCredentials) {
-        this.useSessionCredentials = useSessionCredentials;
-    }
-
     public boolean isUseAnonymousCredentials() {
         return useAnonymousCredentials;
     }
 
     public void setUseAnonymousCredentials(boolean useAnonymousCredentials) {
         this.useAnonymousCredentials = useAnonymousCredentials;
-    }
-
-    @Override
-    public boolean isOverrideEndpoint() {
-        return overrideEndpoint;
-    }
-
-    public void setOverrideEndpoint(boolean overrideEndpoint) {
-        this.overrideEndpoint = overrideEndpoint;
-    }
-
-    @Override
-    public String getUriEndpointOverride() {
-        return uriEndpointOverride;
-    }
-
-    public void setUriEndpointOverride(String uriEndpointOverride) {
-        this.uriEndpointOverride = uriEndpointOverride;
-    }
-
-    @Override
-    public boolean isTrustAllCertificates() {
-        return trustAllCertificates;
-    }
-
-    public void setTrustAllCertificates(boolean trustAllCertificates) {
-        this.trustAllCertificates = trustAllCertificates;
-    }
-
-    @Override
-    public String getProxyHost() {
-        return proxyHost;
-    }
-
-    public void setProxyHost(String proxyHost) {
-        this.proxyHost = proxyHost;
-    }
-
-    @Override
-    public Integer getProxyPort() {
-        return proxyPort;
-    }
-
-    public void setProxyPort(Integer proxyPort) {
-        this.proxyPort = proxyPort;
-    }
-
-    @Override
-    public Protocol getProxyProtocol() {
-        return proxyProtocol;
-    }
-
-    public void setProxyProtocol(Protocol proxyProtocol) {
-        this.proxyProtocol = proxyProtocol;
     }
 
     public NeptuneStreamConfiguration copy() {

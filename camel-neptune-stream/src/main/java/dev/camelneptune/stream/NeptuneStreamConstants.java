@@ -6,66 +6,63 @@ import org.apache.camel.spi.Metadata;
  * The headers each change record's exchange carries; a batch or transaction exchange carries the last group (record
  * count, first and last position, transaction part).
  */
-public final class NeptuneStreamConstants {
+public interface NeptuneStreamConstants {
 
     @Metadata(label = "consumer", description = "The commit (transaction) number of the record (groupByTransaction: of the"
                                                 + " transaction).", javaType = "Long")
-    public static final String COMMIT_NUM = "CamelNeptuneStreamCommitNum";
+    String COMMIT_NUM = "CamelNeptuneStreamCommitNum";
     @Metadata(label = "consumer", description = "The operation number of the record within its commit, from 1.",
               javaType = "Long")
-    public static final String OP_NUM = "CamelNeptuneStreamOpNum";
+    String OP_NUM = "CamelNeptuneStreamOpNum";
     @Metadata(label = "consumer", description = "The operation: `ADD` or `REMOVE`.", javaType = "String")
-    public static final String OP = "CamelNeptuneStreamOp";
+    String OP = "CamelNeptuneStreamOp";
     @Metadata(label = "consumer",
               description = "Whether the record is the last operation of its transaction (false when the record does not say).",
               javaType = "Boolean")
-    public static final String IS_LAST_OP = "CamelNeptuneStreamIsLastOp";
+    String IS_LAST_OP = "CamelNeptuneStreamIsLastOp";
     @Metadata(label = "consumer",
               description = "When the record's transaction was committed, in milliseconds since the epoch (batches: of"
                             + " the last record).",
               javaType = "Long")
-    public static final String COMMIT_TIMESTAMP = "CamelNeptuneStreamCommitTimestamp";
+    String COMMIT_TIMESTAMP = "CamelNeptuneStreamCommitTimestamp";
     @Metadata(label = "consumer", description = "Property graph: the id of the vertex or edge the record changes.",
               javaType = "String")
-    public static final String ELEMENT_ID = "CamelNeptuneStreamElementId";
+    String ELEMENT_ID = "CamelNeptuneStreamElementId";
     @Metadata(label = "consumer",
               description = "Property graph: the record type, `vl` (vertex label), `vp` (vertex property), `e` (edge) or `ep` (edge property).",
               javaType = "String")
-    public static final String ELEMENT_TYPE = "CamelNeptuneStreamElementType";
+    String ELEMENT_TYPE = "CamelNeptuneStreamElementType";
     @Metadata(label = "consumer", description = "Property graph: the property name, or `label` for vl and e records.",
               javaType = "String")
-    public static final String KEY = "CamelNeptuneStreamKey";
+    String KEY = "CamelNeptuneStreamKey";
     @Metadata(label = "consumer", description = "Property graph, edge records: the id of the source vertex.",
               javaType = "String")
-    public static final String FROM = "CamelNeptuneStreamFrom";
+    String FROM = "CamelNeptuneStreamFrom";
     @Metadata(label = "consumer", description = "Property graph, edge records: the id of the target vertex.",
               javaType = "String")
-    public static final String TO = "CamelNeptuneStreamTo";
+    String TO = "CamelNeptuneStreamTo";
     @Metadata(label = "consumer", description = "SPARQL: the statement added or removed, in N-Quads.", javaType = "String")
-    public static final String STATEMENT = "CamelNeptuneStreamStatement";
+    String STATEMENT = "CamelNeptuneStreamStatement";
 
     @Metadata(label = "consumer",
               description = "Batches and transactions: how many records the exchange holds.", javaType = "Integer")
-    public static final String RECORD_COUNT = "CamelNeptuneStreamRecordCount";
+    String RECORD_COUNT = "CamelNeptuneStreamRecordCount";
     @Metadata(label = "consumer",
               description = "Batches and transactions: the position of the exchange's first record, as `commitNum:opNum`.",
               javaType = "String")
-    public static final String FIRST_POSITION = "CamelNeptuneStreamFirstPosition";
+    String FIRST_POSITION = "CamelNeptuneStreamFirstPosition";
     @Metadata(label = "consumer",
               description = "Batches and transactions: the position of the exchange's last record, as `commitNum:opNum`"
                             + " (the position stored once the exchange, or the last part of its transaction, succeeds).",
               javaType = "String")
-    public static final String LAST_POSITION = "CamelNeptuneStreamLastPosition";
+    String LAST_POSITION = "CamelNeptuneStreamLastPosition";
     @Metadata(label = "consumer",
               description = "groupByTransaction: which part of its transaction the exchange is, from 1 (a transaction"
                             + " larger than transactionPartSize comes in several parts).",
               javaType = "Integer")
-    public static final String TRANSACTION_PART = "CamelNeptuneStreamTransactionPart";
+    String TRANSACTION_PART = "CamelNeptuneStreamTransactionPart";
     @Metadata(label = "consumer",
               description = "groupByTransaction: whether the exchange holds the last part of its transaction.",
               javaType = "Boolean")
-    public static final String TRANSACTION_LAST_PART = "CamelNeptuneStreamTransactionLastPart";
-
-    private NeptuneStreamConstants() {
-    }
+    String TRANSACTION_LAST_PART = "CamelNeptuneStreamTransactionLastPart";
 }

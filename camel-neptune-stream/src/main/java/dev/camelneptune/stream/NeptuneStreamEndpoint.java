@@ -50,7 +50,7 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         client = configuration.getNeptuneDataClient() != null
-                ? configuration.getNeptuneDataClient() : NeptuneDataClientFactory.create(configuration);
+                ? configuration.getNeptuneDataClient() : NeptuneDataClientFactory.getNeptuneDataClient(configuration);
     }
 
     @Override

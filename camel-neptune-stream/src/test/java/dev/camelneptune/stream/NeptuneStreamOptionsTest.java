@@ -12,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Bad options fail when the endpoint is created, naming the option and the rule; good ones resolve as documented. */
 class NeptuneStreamOptionsTest {
 
+    /** What every endpoint needs besides the path (the client option rules are tested in reliability-tests). */
+    private static final String CLIENT_OPTIONS = "region=us-east-1&accessKey=a&secretKey=b";
+
     private final CamelContext context = new DefaultCamelContext();
 
     @AfterEach
@@ -64,33 +67,26 @@ class NeptuneStreamOptionsTest {
 
     @Test
     void aHostAloneMeansHttpsOnPort8182() {
-        NeptuneStreamEndpoint endpoint = context.getEndpoint("neptune-stream:db.example.com", NeptuneStreamEndpoint.class);
+        NeptuneStreamEndpoint endpoint
+                = context.getEndpoint("neptune-stream:db.example.com?" + CLIENT_OPTIONS, NeptuneStreamEndpoint.class);
 
         assertThat(endpoint.getConfiguration().clusterUri()).hasToString("https://db.example.com:8182");
     }
 
     @Test
     void aHostWithAPortKeepsThePort() {
-        NeptuneStreamEndpoint endpoint = context.getEndpoint("neptune-stream:db.example.com:9000", NeptuneStreamEndpoint.class);
+        NeptuneStreamEndpoint endpoint
+                = context.getEndpoint("neptune-stream:db.example.com:9000?" + CLIENT_OPTIONS, NeptuneStreamEndpoint.class);
 
         assertThat(endpoint.getConfiguration().clusterUri()).hasToString("https://db.example.com:9000");
     }
 
     @Test
     void aFullUrlIsUsedAsGiven() {
-        NeptuneStreamEndpoint endpoint = context.getEndpoint("neptune-stream:http://localhost:8182", NeptuneStreamEndpoint.class);
+        NeptuneStreamEndpoint endpoint
+                = context.getEndpoint("neptune-stream:http://localhost:8182?" + CLIENT_OPTIONS, NeptuneStreamEndpoint.class);
 
         assertThat(endpoint.getConfiguration().clusterUri()).hasToString("http://localhost:8182");
         assertThat(endpoint.getConfiguration().resolveOffsetKey()).isEqualTo("http://localhost:8182/propertygraph");
-    }
-
-    @Test
-    void secretsAreMaskedInTheEndpointsUriAndToString() {
-        NeptuneStreamEndpoint endpoint = context.getEndpoint(
-                "neptune-stream:db.example.com?accessKey=AKIDEXAMPLE&secretKey=wJalrXUtnFEMI&sessionToken=FwoGZXIvYXdz",
-                NeptuneStreamEndpoint.class);
-
-        assertThat(endpoint.toString()).doesNotContain("AKIDEXAMPLE", "wJalrXUtnFEMI", "FwoGZXIvYXdz");
-        assertThat(endpoint.getEndpointBaseUri()).doesNotContain("wJalrXUtnFEMI");
     }
 }

@@ -65,7 +65,8 @@ class BadInputTableTest extends CamelTestSupport {
             failure = exchange.getException();
         } else {
             String option = input.replace("`", "");
-            String uri = component.equals("neptune-stream")
+            String uri = option.startsWith(component + ":") ? option
+                    : component.equals("neptune-stream")
                     ? "neptune-stream:" + neptune.endpoint() + "?region=us-east-1&accessKey=a&secretKey=b&" + option
                     : "neptune-graph:tasks?operation=getImportTask&region=us-east-1&accessKey=a&secretKey=b&" + option;
             failure = catchThrowable(() -> context.getEndpoint(uri));

@@ -8,7 +8,6 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -16,16 +15,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.test.appender.ListAppender;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +25,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.neptunegraph.model.ListImportTasksResponse;
 
 import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.stream.NeptuneStreamConstants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * fails with the SDK's SSL error; no request reaches the server. With {@code trustAllCertificates=true} both work (and
  * warn, which {@link SecurityTest} checks in detail).
  */
-class TlsTest extends CamelTestSupport {
+class TlsTest extends NeptuneLocalCamelTestSupport {
 
     private static final int RECORDS = 300;
     /** What the JDK says when no trusted certificate vouches for the server's. */
@@ -57,9 +47,6 @@ class TlsTest extends CamelTestSupport {
     private static KeyStore keyStore;
     private static SSLContext serverTls;
 
-    private NeptuneLocal neptune;
-    private final List<String> received = new CopyOnWriteArrayList<>();
-    private ListAppender captured;
 
     /** A self-signed certificate for 127.0.0.1, made by the JDK's keytool in a temporary keystore for this run only. */
     @BeforeAll
@@ -87,43 +74,16 @@ class TlsTest extends CamelTestSupport {
     }
 
     @Override
-    protected void doPreSetup() {
-        neptune = NeptuneLocal.builder().manualClock().https(serverTls).start();
+    protected NeptuneLocal startNeptune() {
+        NeptuneLocal neptune = NeptuneLocal.builder().manualClock().https(serverTls).start();
         neptune.stream().propertyGraph().preload(RECORDS);
         neptune.tasks().createImportTasks(3);
-        captured = LoggerContext.getContext(false).getConfiguration().getAppender("captured");
-        captured.clear();
+        return neptune;
     }
 
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        HealthCheckRegistry.get(context).register(new ConsumersHealthCheckRepository());
-        return context;
-    }
-
-    @Override
-    protected void doPostTearDown() {
-        context.stop();
-        neptune.close();
-    }
-
-    private void consume(String options) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("neptune-stream:" + neptune.endpoint() + "?limit=100&delay=20&region=us-east-1"
-                     + "&accessKey=local&secretKey=local" + options)
-                        .routeId("stream")
-                        .process(e -> received.add(e.getMessage().getHeader(NeptuneStreamConstants.COMMIT_NUM) + ":"
-                                                   + e.getMessage().getHeader(NeptuneStreamConstants.OP_NUM)));
-            }
-        });
-    }
-
-    private HealthCheck.Result health() {
-        return HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().equals("consumer:stream")).findFirst().orElseThrow();
+    private void consumeOverTls(String options) throws Exception {
+        consume("neptune-stream:" + neptune.endpoint() + "?limit=100&delay=20&region=us-east-1"
+                + "&accessKey=local&secretKey=local" + options);
     }
 
     private Exchange listImportTasks(String options) {
@@ -142,7 +102,7 @@ class TlsTest extends CamelTestSupport {
 
     @Test
     void streamConsumerRejectsTheSelfSignedCertificateByDefaultAndItsHealthSaysWhy() throws Exception {
-        consume("");
+        consumeOverTls("");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HealthCheck.Result result = health();
@@ -159,7 +119,7 @@ class TlsTest extends CamelTestSupport {
         List<String> log = logReadTrustingTheCertificate();
         assertThat(log).hasSize(RECORDS);
 
-        consume("&trustAllCertificates=true");
+        consumeOverTls("&trustAllCertificates=true");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= RECORDS);
         assertThat(received).containsExactlyElementsOf(log);
@@ -184,7 +144,7 @@ class TlsTest extends CamelTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(ListImportTasksResponse.class).tasks()).hasSize(3);
         assertThat(captured.getMessages()).anySatisfy(line -> assertThat(line).startsWith("WARN")
-                .contains("trustAllCertificates=true: the TLS certificate of the NeptuneGraph endpoint",
+                .contains("trustAllCertificates=true: the TLS certificate of the neptune-graph endpoint",
                         neptune.endpoint().toString()));
     }
 }

@@ -85,67 +85,6 @@ public final class CatalogTables {
         return doc.toString();
     }
 
-    /** One Markdown row per component: its URI syntax, whether it produces or consumes, and its description. */
-    public static String markdownFeatures(List<CatalogTables> components) {
-        StringBuilder md = new StringBuilder("| Component | URI | Kind | What it does |\n|---|---|---|---|\n");
-        for (CatalogTables tables : components) {
-            JsonNode c = tables.catalog.path("component");
-            String kind = c.path("consumerOnly").asBoolean() ? "consumer"
-                    : c.path("producerOnly").asBoolean() ? "producer" : "producer and consumer";
-            md.append("| ").append(c.path("title").asText()).append(" | `").append(c.path("syntax").asText())
-                    .append("` | ").append(kind).append(" | ").append(markdownCell(c.path("description").asText()))
-                    .append(" |\n");
-        }
-        return md.toString();
-    }
-
-    /** The endpoint options (path first, then query) and the message headers, as Markdown tables. */
-    public String markdown() {
-        JsonNode component = catalog.path("component");
-        List<JsonNode> options = list(catalog.path("properties"));
-        StringBuilder md = new StringBuilder("Options of `").append(component.path("syntax").asText()).append("` (")
-                .append(options.size()).append("):\n\n| Option | Group | Type | Default | Description |\n|---|---|---|---|---|\n");
-        for (JsonNode option : options) {
-            md.append("| `").append(option.path("name").asText()).append('`')
-                    .append("path".equals(option.path("kind").asText()) ? " (path)" : "")
-                    .append(" | ").append(option.path("group").asText()).append(" | `").append(type(option)).append('`')
-                    .append(" | ").append(markdownCell(option.path("defaultValue").asText(""))).append(" | ")
-                    .append(markdownDescription(option)).append(" |\n");
-        }
-        List<JsonNode> headers = list(catalog.path("headers"));
-        md.append("\nMessage headers of `").append(component.path("scheme").asText()).append("` (").append(headers.size())
-                .append("):\n\n| Header | Type | Description |\n|---|---|---|\n");
-        for (JsonNode header : headers) {
-            md.append("| `").append(header.path("name").asText()).append("` | `").append(type(header)).append('`')
-                    .append(" | ").append(markdownDescription(header)).append(" |\n");
-        }
-        return md.toString();
-    }
-
-    private static String markdownDescription(JsonNode option) {
-        StringBuilder text = new StringBuilder();
-        if (option.path("required").asBoolean()) {
-            text.append("**Required.** ");
-        }
-        text.append(markdownCell(option.path("description").asText("")));
-        if (option.has("enum")) {
-            List<String> values = new ArrayList<>();
-            option.path("enum").forEach(value -> values.add("`" + value.asText() + "`"));
-            text.append(" One of: ").append(String.join(", ", values)).append('.');
-        }
-        if (option.path("secret").asBoolean()) {
-            text.append(" Secret: masked in logs.");
-        }
-        if (option.path("autowired").asBoolean()) {
-            text.append(" Autowired from the registry when a single bean of this type exists.");
-        }
-        return text.toString();
-    }
-
-    private static String markdownCell(String text) {
-        return cell(text).replace("\n", " ");
-    }
-
     private List<JsonNode> endpointOptions(String kind, boolean matching) {
         return list(catalog.path("properties")).stream()
                 .filter(option -> kind.equals(option.path("kind").asText()) == matching)

@@ -15,27 +15,17 @@ public final class MarkedRegion {
     private MarkedRegion() {
     }
 
-    /** The text between {@code // marker: START} and {@code // marker: END}, without leading or trailing blank lines. */
+    /** The text between the markers, without leading or trailing blank lines. */
     public static String read(Path file, String marker) {
-        return read(file, "// " + marker + ": START", "// " + marker + ": END");
-    }
-
-    /** The text between the lines {@code start} and {@code end}, without leading or trailing blank lines. */
-    public static String read(Path file, String start, String end) {
         String text = load(file);
-        int[] bounds = bounds(file, text, start, end);
+        int[] bounds = bounds(file, text, marker);
         return text.substring(bounds[0], bounds[1]).strip();
     }
 
-    /** Puts {@code content} between {@code // marker: START} and {@code // marker: END}; returns whether the file changed. */
+    /** Puts {@code content} between the markers; returns whether the file changed. */
     public static boolean replace(Path file, String marker, String content) {
-        return replace(file, "// " + marker + ": START", "// " + marker + ": END", content);
-    }
-
-    /** Puts {@code content} between the lines {@code start} and {@code end}; returns whether the file changed. */
-    public static boolean replace(Path file, String start, String end, String content) {
         String text = load(file);
-        int[] bounds = bounds(file, text, start, end);
+        int[] bounds = bounds(file, text, marker);
         String updated = text.substring(0, bounds[0]) + "\n" + content.strip() + "\n" + text.substring(bounds[1]);
         if (updated.equals(text)) {
             return false;
@@ -49,7 +39,9 @@ public final class MarkedRegion {
     }
 
     /** Where the region starts (just after the START line) and ends (at the END line). */
-    private static int[] bounds(Path file, String text, String start, String end) {
+    private static int[] bounds(Path file, String text, String marker) {
+        String start = "// " + marker + ": START";
+        String end = "// " + marker + ": END";
         int from = text.indexOf(start);
         int to = text.indexOf(end);
         if (from < 0 || to < from) {
