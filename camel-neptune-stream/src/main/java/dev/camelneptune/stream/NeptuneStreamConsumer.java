@@ -5,6 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -67,6 +68,8 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
     private volatile boolean caughtUp;
     /** Records processed successfully in the current poll. */
     private final AtomicInteger delivered = new AtomicInteger();
+    private final LongAdder recordsProcessed = new LongAdder();
+    private NeptuneStreamMetrics metrics;
 
     NeptuneStreamConsumer(NeptuneStreamEndpoint endpoint, Processor processor, StreamReader<R> reader) {
         super(endpoint, processor);
@@ -110,10 +113,14 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
                     seed, offsetKey);
         }
         super.doStart();
+        metrics = NeptuneStreamMetrics.start(this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (metrics != null) {
+            metrics.stop();
+        }
         super.doStop();
         if (prefetcher != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetcher);
@@ -341,6 +348,7 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
     /** Counts records processed successfully in this poll (the scheduler backs off after polls that count none). */
     void delivered(int records) {
         delivered.addAndGet(records);
+        recordsProcessed.add(records);
     }
 
     void setPendingExchanges(int pending) {
@@ -368,6 +376,16 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
         }
         long last = getLastCommitTimestamp();
         return last < 0 ? -1 : Math.max(0, System.currentTimeMillis() - last);
+    }
+
+    @ManagedAttribute(description = "Records processed successfully since the consumer was created")
+    public long getRecordsProcessed() {
+        return recordsProcessed.sum();
+    }
+
+    /** The dev console's and the meters' view of this consumer; null before its first start. */
+    NeptuneStreamMetrics getMetrics() {
+        return metrics;
     }
 
     @ManagedAttribute(description = "The key of this consumer's position in the offset repository")

@@ -36,8 +36,7 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        Consumer consumer = createConsumer(processor, configuration.getStreamType()
-                .reader(() -> client, configuration.getLimit(), configuration.getEncoding()));
+        Consumer consumer = createConsumer(processor, createReader(configuration.getLimit()));
         configureConsumer(consumer);
         return consumer;
     }
@@ -60,6 +59,11 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
         }
         client = null;
         super.doStop();
+    }
+
+    /** A reader of the configured stream type over this endpoint's client, asking for at most {@code limit} records a page. */
+    StreamReader<?> createReader(int limit) {
+        return configuration.getStreamType().reader(() -> client, limit, configuration.getEncoding());
     }
 
     public NeptuneStreamConfiguration getConfiguration() {

@@ -92,6 +92,31 @@ class NeptuneSpringBootApplicationTest {
         });
     }
 
+    @Test
+    void actuatorMetricsShowTheChangeLogConsumersPositionLagAndRecordsProcessed() {
+        long lastCommit = NEPTUNE.stream().propertyGraph().lastCommitNum();
+        long records = NEPTUNE.stream().propertyGraph().recordCount();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(meter("camel.neptune.stream.records.processed")).isEqualTo(records);
+            assertThat(meter("camel.neptune.stream.position")).isEqualTo(lastCommit);
+            assertThat(meter("camel.neptune.stream.lag.commits")).isZero();
+            assertThat(meter("camel.neptune.stream.lag")).isZero();
+        });
+        Map<String, Object> lag = get("/actuator/metrics/camel.neptune.stream.lag");
+        assertThat(lag).containsEntry("baseUnit", "milliseconds");
+        assertThat(lag.get("availableTags").toString()).contains("change-log").contains("propertygraph");
+    }
+
+    /** The value of a change-log meter as /actuator/metrics shows it. */
+    @SuppressWarnings("unchecked")
+    private double meter(String name) {
+        Map<String, Object> metric = get("/actuator/metrics/" + name + "?tag=routeId:change-log&tag=streamType:propertygraph");
+        assertThat(metric).as(name).containsKey("measurements");
+        var measurements = (java.util.List<Map<String, Object>>) metric.get("measurements");
+        return ((Number) measurements.get(0).get("value")).doubleValue();
+    }
+
     private Map<String, Object> get(String path) {
         return http.exchange(path, HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {
         }).getBody();
