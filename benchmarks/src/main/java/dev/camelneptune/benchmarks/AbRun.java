@@ -44,9 +44,14 @@ final class AbRun {
 
         /** Per round: candidate time / baseline time (above 1: the candidate is slower). */
         double[] timeRatios(int candidate) {
+            return timeRatios(candidate, 0);
+        }
+
+        /** Per round: candidate time / the time of the arm {@code baseline} (above 1: the candidate is slower). */
+        double[] timeRatios(int candidate, int baseline) {
             double[] ratios = new double[nanos[0].length];
             for (int r = 0; r < ratios.length; r++) {
-                ratios[r] = (double) nanos[candidate][r] / nanos[0][r];
+                ratios[r] = (double) nanos[candidate][r] / nanos[baseline][r];
             }
             return ratios;
         }
