@@ -284,12 +284,13 @@ class StreamKillTest {
         return new Result(runs, written.size(), duplicates, duplicatesPerRun);
     }
 
-    /** Follows the growing output file: how many records it holds, and how many different ones. */
+    /** Follows the growing output file: how many records it holds, how many different ones, and its last line. */
     static final class OutputTail {
         private final Path file;
         private long offset;
         private long records;
         private final Set<String> distinct = new HashSet<>();
+        private String lastLine;
         private final StringBuilder partial = new StringBuilder();
 
         OutputTail(Path file) {
@@ -299,6 +300,11 @@ class StreamKillTest {
         synchronized long records() throws IOException {
             read();
             return records;
+        }
+
+        synchronized String lastLine() throws IOException {
+            read();
+            return lastLine;
         }
 
         /** How many different records the file holds. */
@@ -321,6 +327,7 @@ class StreamKillTest {
                         char c = (char) buffer[i];
                         if (c == '\n') {
                             String line = partial.toString();
+                            lastLine = line;
                             if (!line.startsWith("#")) {
                                 records++;
                                 distinct.add(line);
