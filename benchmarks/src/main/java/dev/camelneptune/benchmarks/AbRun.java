@@ -30,9 +30,14 @@ final class AbRun {
 
         /** Per round: baseline time / candidate time (above 1: the candidate is faster). */
         double[] speedRatios(int candidate) {
-            double[] ratios = new double[nanos[0].length];
+            return speedRatios(candidate, 0);
+        }
+
+        /** Per round: time of arm {@code baseline} / time of arm {@code candidate} (above 1: the candidate is faster). */
+        double[] speedRatios(int candidate, int baseline) {
+            double[] ratios = new double[nanos[baseline].length];
             for (int r = 0; r < ratios.length; r++) {
-                ratios[r] = (double) nanos[0][r] / nanos[candidate][r];
+                ratios[r] = (double) nanos[baseline][r] / nanos[candidate][r];
             }
             return ratios;
         }
