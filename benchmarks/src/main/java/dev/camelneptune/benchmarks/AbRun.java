@@ -30,18 +30,28 @@ final class AbRun {
 
         /** Per round: baseline time / candidate time (above 1: the candidate is faster). */
         double[] speedRatios(int candidate) {
-            double[] ratios = new double[nanos[0].length];
+            return speedRatios(candidate, 0);
+        }
+
+        /** Per round: time of arm {@code baseline} / time of arm {@code candidate} (above 1: the candidate is faster). */
+        double[] speedRatios(int candidate, int baseline) {
+            double[] ratios = new double[nanos[baseline].length];
             for (int r = 0; r < ratios.length; r++) {
-                ratios[r] = (double) nanos[0][r] / nanos[candidate][r];
+                ratios[r] = (double) nanos[baseline][r] / nanos[candidate][r];
             }
             return ratios;
         }
 
         /** Per round: candidate time / baseline time (above 1: the candidate is slower). */
         double[] timeRatios(int candidate) {
+            return timeRatios(candidate, 0);
+        }
+
+        /** Per round: candidate time / the time of the arm {@code baseline} (above 1: the candidate is slower). */
+        double[] timeRatios(int candidate, int baseline) {
             double[] ratios = new double[nanos[0].length];
             for (int r = 0; r < ratios.length; r++) {
-                ratios[r] = (double) nanos[candidate][r] / nanos[0][r];
+                ratios[r] = (double) nanos[candidate][r] / nanos[baseline][r];
             }
             return ratios;
         }

@@ -25,6 +25,11 @@ final class RawStreamLoop {
      * each; returns the elapsed nanoseconds.
      */
     static long drain(NeptunedataClient client, int limit, long expected, long workNanos) {
+        return drain(client, limit, expected, () -> CpuWork.spin(workNanos));
+    }
+
+    /** As above, running {@code perRecord} for each record (e.g. a blocking call to a sink). */
+    static long drain(NeptunedataClient client, int limit, long expected, Runnable perRecord) {
         long start = System.nanoTime();
         GetPropertygraphStreamRequest request = GetPropertygraphStreamRequest.builder()
                 .iteratorType(IteratorType.TRIM_HORIZON).limit((long) limit).build();
@@ -44,7 +49,7 @@ final class RawStreamLoop {
                 commitNum = Long.parseLong(eventId.get("commitNum"));
                 opNum = Long.parseLong(eventId.get("opNum"));
                 check += record.data().id().length();
-                CpuWork.spin(workNanos);
+                perRecord.run();
                 seen++;
             }
             request = GetPropertygraphStreamRequest.builder()

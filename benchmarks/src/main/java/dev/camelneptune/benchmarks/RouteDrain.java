@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.StateRepository;
@@ -19,6 +21,8 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 import dev.camelneptune.stream.AtomicFileStateRepository;
 import dev.camelneptune.stream.NeptuneStreamConstants;
+import dev.camelneptune.stream.StreamPosition;
+import software.amazon.awssdk.services.neptunedata.model.PropertygraphRecord;
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 
 /**
@@ -44,11 +48,25 @@ final class RouteDrain implements AutoCloseable {
         camel.start();
     }
 
+    /** What the route does with each exchange (one record, or a batch with batching=true). */
+    interface Sink {
+        void accept(Exchange exchange) throws Exception;
+    }
+
     /**
      * Drains {@code expected} records from TRIM_HORIZON, spending {@code workNanos} of CPU on each in the route;
-     * returns the elapsed nanoseconds.
+     * returns the elapsed nanoseconds. {@code prefetch} null keeps the default.
      */
-    long drain(int limit, long expected, Repository kind, boolean prefetch, long workNanos) throws Exception {
+    long drain(int limit, long expected, Repository kind, Boolean prefetch, long workNanos) throws Exception {
+        return drain(limit, expected, kind, prefetch == null ? "" : "&prefetch=" + prefetch,
+                exchange -> CpuWork.spin(workNanos));
+    }
+
+    /**
+     * Drains {@code expected} records from TRIM_HORIZON with the URI options {@code options} (e.g.
+     * {@code &batching=true}), handing each exchange to {@code sink}; returns the elapsed nanoseconds.
+     */
+    long drain(int limit, long expected, Repository kind, String options, Sink sink) throws Exception {
         String id = "drain-" + routes.incrementAndGet();
         StateRepository<String, String> repository = kind == Repository.FILE
                 ? new AtomicFileStateRepository(directory.resolve(id + ".offsets"))
@@ -57,19 +75,34 @@ final class RouteDrain implements AutoCloseable {
         CountDownLatch done = new CountDownLatch(1);
         AtomicLong seen = new AtomicLong();
         AtomicReference<String> last = new AtomicReference<>();
+        boolean lanes = options.contains("concurrentConsumers");
         String uri = "neptune-stream:" + endpoint + "?iteratorType=TRIM_HORIZON&limit=" + limit
-                     + "&offsetRepository=#" + id + "&offsetKey=bench&initialDelay=0&delay=10&region=us-east-1"
-                     + (prefetch ? "&prefetch=true" : "");
+                     + "&offsetRepository=#" + id + "&offsetKey=bench&initialDelay=0&delay=10&region=us-east-1" + options;
         long start = System.nanoTime();
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from(uri).routeId(id).process(exchange -> {
-                    CpuWork.spin(workNanos);
-                    if (seen.incrementAndGet() == expected) {
-                        last.set(exchange.getMessage().getHeader(NeptuneStreamConstants.COMMIT_NUM) + ":"
-                                 + exchange.getMessage().getHeader(NeptuneStreamConstants.OP_NUM));
-                        done.countDown();
+                    sink.accept(exchange);
+                    if (exchange.getMessage().getBody() instanceof List<?> batch) {
+                        if (seen.addAndGet(batch.size()) >= expected) {
+                            var eventId = ((PropertygraphRecord) batch.get(batch.size() - 1)).eventId();
+                            last.set(eventId.get("commitNum") + ":" + eventId.get("opNum"));
+                            done.countDown();
+                        }
+                    } else {
+                        String position = exchange.getMessage().getHeader(NeptuneStreamConstants.COMMIT_NUM) + ":"
+                                          + exchange.getMessage().getHeader(NeptuneStreamConstants.OP_NUM);
+                        if (lanes) {
+                            // records complete out of stream order: the last one is the furthest in the stream
+                            last.accumulateAndGet(position, RouteDrain::furthest);
+                        }
+                        if (seen.incrementAndGet() == expected) {
+                            if (!lanes) {
+                                last.set(position);
+                            }
+                            done.countDown();
+                        }
                     }
                 });
             }
@@ -91,6 +124,16 @@ final class RouteDrain implements AutoCloseable {
         camel.removeRoute(id);
         camel.getRegistry().unbind(id);
         return elapsed;
+    }
+
+    private static String furthest(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        StreamPosition x = StreamPosition.parse(a);
+        StreamPosition y = StreamPosition.parse(b);
+        int c = x.commitNum() != y.commitNum() ? Long.compare(x.commitNum(), y.commitNum()) : Long.compare(x.opNum(), y.opNum());
+        return c >= 0 ? a : b;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.camelneptune.graph;
 
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -18,6 +19,8 @@ public class NeptuneGraphComponent extends HealthCheckComponent {
                             + " override them.")
     private NeptuneGraphConfiguration configuration = new NeptuneGraphConfiguration();
 
+    private ScheduledExecutorService waitScheduler;
+
     public NeptuneGraphComponent() {
         this(null);
     }
@@ -29,7 +32,7 @@ public class NeptuneGraphComponent extends HealthCheckComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (parameters.get("operation") instanceof String operation) {
-            NeptuneGraphInputRules.operation(operation, "the operation option");
+            NeptuneGraphInputRules.operation(getCamelContext().getTypeConverter(), operation, "the operation option");
         }
         NumberOptions.check(this, "neptune-graph", parameters);
         NeptuneGraphConfiguration endpointConfiguration = configuration.copy();
@@ -46,5 +49,29 @@ public class NeptuneGraphComponent extends HealthCheckComponent {
 
     public void setConfiguration(NeptuneGraphConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /**
+     * The threads that poll the tasks of waitForImportTask and waitForExportTask for every endpoint of this component:
+     * Camel's default scheduled thread pool (its size is the default thread pool profile's, 10 unless configured),
+     * created on the first wait.
+     */
+    synchronized ScheduledExecutorService waitScheduler() {
+        if (waitScheduler == null) {
+            waitScheduler = getCamelContext().getExecutorServiceManager()
+                    .newDefaultScheduledThreadPool(this, "NeptuneGraphWait");
+        }
+        return waitScheduler;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            if (waitScheduler != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(waitScheduler);
+                waitScheduler = null;
+            }
+        }
+        super.doStop();
     }
 }

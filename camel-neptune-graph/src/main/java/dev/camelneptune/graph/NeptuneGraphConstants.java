@@ -57,4 +57,15 @@ public interface NeptuneGraphConstants {
     @Metadata(description = "Out: the status of the task the operation returned, e.g. `IMPORTING` or `SUCCEEDED`.",
               javaType = "String")
     String TASK_STATUS = "CamelNeptuneGraphTaskStatus";
+
+    @Metadata(label = "waitForImportTask waitForExportTask",
+              description = "Out: the progress percentage of the task when the wait ended, 0 to 100.",
+              javaType = "Integer")
+    String PROGRESS_PERCENTAGE = "CamelNeptuneGraphProgressPercentage";
+
+    @Metadata(label = "waitForImportTask waitForExportTask",
+              description = "Out: every status or progress change seen while waiting, oldest first, each as status and"
+                            + " percentage, e.g. `IMPORTING 40%`. Each change is also logged once at INFO.",
+              javaType = "java.util.List<String>")
+    String TASK_CHANGES = "CamelNeptuneGraphTaskChanges";
 }

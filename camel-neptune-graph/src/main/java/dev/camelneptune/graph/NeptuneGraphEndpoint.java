@@ -58,6 +58,11 @@ public class NeptuneGraphEndpoint extends DefaultEndpoint implements EndpointSer
         super.doStop();
     }
 
+    @Override
+    public NeptuneGraphComponent getComponent() {
+        return (NeptuneGraphComponent) super.getComponent();
+    }
+
     public NeptuneGraphConfiguration getConfiguration() {
         return configuration;
     }

@@ -1,7 +1,14 @@
 package dev.camelneptune.graph;
 
 import java.util.Arrays;
+import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.apache.camel.TypeConverter;
+import software.amazon.awssdk.services.neptunegraph.model.ExportFormat;
+import software.amazon.awssdk.services.neptunegraph.model.Format;
+import software.amazon.awssdk.services.neptunegraph.model.StartExportTaskRequest;
+import software.amazon.awssdk.services.neptunegraph.model.StartImportTaskRequest;
 
 /**
  * The rules an input must follow before any request leaves: each failure names the option (and its header) and the
@@ -15,18 +22,17 @@ final class NeptuneGraphInputRules {
     private NeptuneGraphInputRules() {
     }
 
-    /** The operation named by the {@code operation} option or the {@code CamelNeptuneGraphOperation} header. */
-    static NeptuneGraphOperations operation(Object value, String from) {
-        if (value instanceof NeptuneGraphOperations operation) {
-            return operation;
+    /**
+     * The operation named by the {@code operation} option or the {@code CamelNeptuneGraphOperation} header, read through
+     * Camel's type converter.
+     */
+    static NeptuneGraphOperations operation(TypeConverter converter, Object value, String from) {
+        NeptuneGraphOperations operation = converter.tryConvertTo(NeptuneGraphOperations.class, value);
+        if (operation == null) {
+            throw new IllegalArgumentException("Unknown operation '" + value + "' in " + from
+                    + ": operation must be one of " + Arrays.toString(NeptuneGraphOperations.values()));
         }
-        for (NeptuneGraphOperations operation : NeptuneGraphOperations.values()) {
-            if (operation.name().equals(String.valueOf(value))) {
-                return operation;
-            }
-        }
-        throw new IllegalArgumentException("Unknown operation '" + value + "' in " + from + ": operation must be one of "
-                + Arrays.toString(NeptuneGraphOperations.values()));
+        return operation;
     }
 
     /** Checks the URI options that are set, when the endpoint is created. */
@@ -63,6 +69,31 @@ final class NeptuneGraphInputRules {
                     + " or option maxResults) is " + value + ": it must be between 1 and 100");
         }
         return value;
+    }
+
+    static void startImportTask(StartImportTaskRequest request, NeptuneGraphOperations operation) {
+        graphIdentifier(request.graphIdentifier(), operation);
+        required("source", NeptuneGraphConstants.SOURCE, request.source(), operation);
+        required("roleArn", NeptuneGraphConstants.ROLE_ARN, request.roleArn(), operation);
+        if (request.format() == Format.UNKNOWN_TO_SDK_VERSION) {
+            throw unknownFormat(request.formatAsString(), Format.knownValues());
+        }
+    }
+
+    static void startExportTask(StartExportTaskRequest request, NeptuneGraphOperations operation) {
+        graphIdentifier(request.graphIdentifier(), operation);
+        required("roleArn", NeptuneGraphConstants.ROLE_ARN, request.roleArn(), operation);
+        required("format", NeptuneGraphConstants.FORMAT, request.formatAsString(), operation);
+        required("destination", NeptuneGraphConstants.DESTINATION, request.destination(), operation);
+        required("kmsKeyIdentifier", NeptuneGraphConstants.KMS_KEY_IDENTIFIER, request.kmsKeyIdentifier(), operation);
+        if (request.format() == ExportFormat.UNKNOWN_TO_SDK_VERSION) {
+            throw unknownFormat(request.formatAsString(), ExportFormat.knownValues());
+        }
+    }
+
+    private static IllegalArgumentException unknownFormat(String format, Set<?> known) {
+        return new IllegalArgumentException("format (header " + NeptuneGraphConstants.FORMAT + " or option format) is '"
+                + format + "': it must be one of " + known);
     }
 
     static String required(String option, String header, String value, NeptuneGraphOperations operation) {

@@ -113,6 +113,7 @@ class NeptuneGraphProducerTest extends NeptuneGraphTestSupport {
 
     @Test
     void startImportTaskStartsATaskFromOptionsAndHeaders() {
+        neptune.graphs().create("g-0000000007");
         Exchange exchange = send(uri("startImportTask", "&roleArn=arn:aws:iam::123456789012:role/Import&format=OPEN_CYPHER"),
                 Map.of(GRAPH_IDENTIFIER, "g-0000000007", NeptuneGraphConstants.SOURCE, "s3://bucket/in/"));
 
@@ -125,8 +126,9 @@ class NeptuneGraphProducerTest extends NeptuneGraphTestSupport {
 
     @Test
     void startExportTaskStartsATask() {
+        neptune.graphs().create("g-0000000008");
         Exchange exchange = send(uri("startExportTask", "&roleArn=arn:aws:iam::123456789012:role/Export&format=CSV"
-                + "&destination=s3://bucket/out/&kmsKeyIdentifier=arn:aws:kms:us-east-1:123456789012:key/k"),
+                + "&destination=s3://bucket/out/&kmsKeyIdentifier=" + NewTask.DEFAULT_KMS_KEY),
                 Map.of(GRAPH_IDENTIFIER, "g-0000000008"));
 
         StartExportTaskResponse started = exchange.getMessage().getBody(StartExportTaskResponse.class);

@@ -90,6 +90,7 @@ class NeptuneGraphActionKameletTest extends CamelTestSupport {
 
     @Test
     void startImportTaskTakesItsInputsFromTheKameletsProperties() throws Exception {
+        neptune.graphs().create("g-0000000007");
         route("&operation=startImportTask&graphIdentifier=g-0000000007&source=s3://bucket/nodes/"
               + "&roleArn=arn:aws:iam::123456789012:role/NeptuneImport&format=OPEN_CYPHER");
 

@@ -53,6 +53,7 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
 
     private final Map<String, String> state = new LinkedHashMap<>();
     private boolean dirty;
+    private long writeFailures;
     private ScheduledExecutorService flusher;
 
     public AtomicFileStateRepository() {
@@ -162,6 +163,7 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             dirty = false;
         } catch (IOException e) {
+            writeFailures++;
             throw new UncheckedIOException("cannot write state file " + file, e);
         }
     }
@@ -172,6 +174,13 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
 
     private static String decode(String text) {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    @ManagedAttribute(description = "How many writes of the state file have failed (each is tried again)")
+    public long getWriteFailures() {
+        synchronized (state) {
+            return writeFailures;
+        }
     }
 
     @ManagedAttribute(description = "The file holding the state")

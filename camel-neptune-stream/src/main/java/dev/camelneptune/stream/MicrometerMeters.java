@@ -43,7 +43,7 @@ final class MicrometerMeters {
             return null;
         }
         Tags tags = Tags.of("camelContext", context.getName(), "routeId", String.valueOf(consumer.getRouteId()),
-                "streamType", consumer.getEndpoint().getConfiguration().getStreamType());
+                "streamType", consumer.getEndpoint().getConfiguration().getStreamType().name());
         MicrometerMeters answer = new MicrometerMeters(registry);
         answer.meters.add(Gauge.builder("camel.neptune.stream.lag", consumer, NeptuneStreamConsumer::getLagMillis)
                 .description("How far behind the stream the consumer is: 0 when the last read found no newer record,"

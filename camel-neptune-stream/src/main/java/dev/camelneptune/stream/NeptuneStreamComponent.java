@@ -20,6 +20,10 @@ public class NeptuneStreamComponent extends HealthCheckComponent {
         NumberOptions.check(this, "neptune-stream", parameters);
         NeptuneStreamConfiguration copy = configuration.copy();
         copy.setEndpoint(remaining);
+        // typed options: an unknown value gets a message naming the option and its values, not a conversion error
+        parameters.computeIfPresent("iteratorType",
+                (name, value) -> value instanceof String text ? NeptuneStreamConfiguration.iteratorType(text) : value);
+        parameters.computeIfPresent("streamType", (name, value) -> value instanceof String text ? StreamType.of(text) : value);
         NeptuneStreamEndpoint endpoint = new NeptuneStreamEndpoint(uri, this, copy);
         setProperties(endpoint, parameters);
         copy.validate();

@@ -12,15 +12,16 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
+import software.amazon.awssdk.services.neptunedata.model.IteratorType;
 
 @UriParams
 public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
 
     static final int MAX_LIMIT = 100_000;
     private static final int DEFAULT_PORT = 8182;
-    private static final List<String> ITERATOR_TYPES
-            = List.of("AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST");
-    private static final List<String> STREAM_TYPES = List.of("propertygraph", "sparql");
+    /** The iterator types the service knows (the SDK's enum also has UNKNOWN_TO_SDK_VERSION). */
+    static final List<IteratorType> ITERATOR_TYPES = List.of(IteratorType.AT_SEQUENCE_NUMBER,
+            IteratorType.AFTER_SEQUENCE_NUMBER, IteratorType.TRIM_HORIZON, IteratorType.LATEST);
 
     @UriPath(description = "The Neptune cluster endpoint: host[:port] (HTTPS, port 8182 by default), or a full"
                            + " http(s)://host:port URL, e.g. for a local server or a proxy.")
@@ -32,7 +33,7 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
               description = "Where to start when the offset repository holds no position for this consumer:"
                             + " TRIM_HORIZON (the oldest record still retained), LATEST (the newest record),"
                             + " AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER (of commitNum and opNum).")
-    private String iteratorType = "TRIM_HORIZON";
+    private IteratorType iteratorType = IteratorType.TRIM_HORIZON;
     @UriParam(label = "consumer",
               description = "The commit number to start at or after; required with AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER.")
     private Long commitNum;
@@ -48,7 +49,7 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
     private String encoding;
     @UriParam(label = "consumer", enums = "propertygraph,sparql", defaultValue = "propertygraph",
               description = "Which stream to read: the property graph (Gremlin, openCypher) change log or the SPARQL one.")
-    private String streamType = "propertygraph";
+    private StreamType streamType = StreamType.propertygraph;
     @UriParam(label = "consumer",
               description = "Where the consumer stores its position (commitNum:opNum of the last record processed"
                             + " successfully) and finds it on start. For one node, use an"
@@ -64,12 +65,37 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
                             + " lost position); RESTART_FROM_TRIM_HORIZON or RESTART_FROM_LATEST continue from there,"
                             + " with a WARN naming the gap.")
     private ExpiredStreamPolicy expiredStreamPolicy = ExpiredStreamPolicy.FAIL;
-    @UriParam(label = "consumer",
+    @UriParam(label = "consumer", defaultValue = "true",
               description = "Fetch the next page on a second thread while the route processes the current one, so"
                             + " reading and processing overlap. The position semantics do not change: a failed"
                             + " exchange still ends the poll, and the prefetched page is discarded and read again."
                             + " Holds up to two pages in memory.")
-    private boolean prefetch;
+    private boolean prefetch = true;
+    @UriParam(label = "consumer",
+              description = "One exchange per page (at most limit records) instead of one per record, for bulk sinks."
+                            + " The body is a List of the page's SDK records in stream order, which converts to a JSON"
+                            + " array of the records' JSON. The position is stored only after the whole batch"
+                            + " succeeds; a failed batch is read again whole.")
+    private boolean batching;
+    @UriParam(label = "consumer",
+              description = "One exchange per committed transaction: all of a commit's records, in order, even when"
+                            + " the commit spans pages. The body is a List of the SDK records. The position is stored"
+                            + " only after the whole transaction succeeds. A transaction larger than"
+                            + " transactionPartSize comes in parts, flagged with their part number and whether they"
+                            + " are the last.")
+    private boolean groupByTransaction;
+    @UriParam(label = "consumer", defaultValue = "10000",
+              description = "With groupByTransaction, the most records one exchange holds: a larger transaction is"
+                            + " delivered in parts of this size (headers CamelNeptuneStreamTransactionPart and"
+                            + " CamelNeptuneStreamTransactionLastPart), so a bulk load does not have to fit in memory.")
+    private int transactionPartSize = 10_000;
+    @UriParam(label = "consumer", defaultValue = "1",
+              description = "Process records on this many ordered lanes at once, for slow routes. Records go to a lane"
+                            + " by element id (property graph: the vertex or edge id; SPARQL: the subject), so each"
+                            + " element's changes are processed in stream order while different elements proceed in"
+                            + " parallel. The stored position is the low watermark: the last record that it and every"
+                            + " record before it completed. 1 processes one record at a time.")
+    private int concurrentConsumers = 1;
 
     @UriParam(label = "advanced", description = "The NeptunedataClient to use instead of building one.")
     @Metadata(autowired = true)
@@ -87,7 +113,8 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
         if (!ITERATOR_TYPES.contains(iteratorType)) {
             throw new IllegalArgumentException("iteratorType must be one of " + ITERATOR_TYPES + ", not " + iteratorType);
         }
-        if (iteratorType.endsWith("_SEQUENCE_NUMBER") && commitNum == null) {
+        if ((iteratorType == IteratorType.AT_SEQUENCE_NUMBER || iteratorType == IteratorType.AFTER_SEQUENCE_NUMBER)
+            && commitNum == null) {
             throw new IllegalArgumentException("commitNum is required when iteratorType is " + iteratorType);
         }
         if (opNum < 1) {
@@ -99,11 +126,35 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
         if (encoding != null && !"gzip".equals(encoding)) {
             throw new IllegalArgumentException("encoding must be gzip or not set, not " + encoding);
         }
-        if (!STREAM_TYPES.contains(streamType)) {
-            throw new IllegalArgumentException("streamType must be one of " + STREAM_TYPES + ", not " + streamType);
+        if (streamType == null) {
+            throw new IllegalArgumentException("streamType must be one of " + List.of(StreamType.values()) + ", not null");
+        }
+        if (batching && groupByTransaction) {
+            throw new IllegalArgumentException("batching and groupByTransaction cannot both be true: an exchange holds"
+                                               + " either a page or a transaction");
+        }
+        if (transactionPartSize < 1) {
+            throw new IllegalArgumentException("transactionPartSize must be 1 or more, not " + transactionPartSize);
+        }
+        if (concurrentConsumers < 1) {
+            throw new IllegalArgumentException("concurrentConsumers must be 1 or more, not " + concurrentConsumers);
+        }
+        if (concurrentConsumers > 1 && (batching || groupByTransaction)) {
+            throw new IllegalArgumentException("concurrentConsumers > 1 delivers one record per exchange: it cannot be"
+                                               + " combined with " + (batching ? "batching" : "groupByTransaction"));
         }
         clusterUri();
         validateClientOptions("neptuneDataClient", neptuneDataClient, "useAnonymousCredentials", useAnonymousCredentials);
+    }
+
+    /** The iterator type named {@code text} (any case), or an error naming the option and its values. */
+    static IteratorType iteratorType(String text) {
+        for (IteratorType type : ITERATOR_TYPES) {
+            if (type.name().equalsIgnoreCase(text.trim())) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("iteratorType must be one of " + ITERATOR_TYPES + ", not " + text);
     }
 
     /**
@@ -146,11 +197,11 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
         this.endpoint = endpoint;
     }
 
-    public String getIteratorType() {
+    public IteratorType getIteratorType() {
         return iteratorType;
     }
 
-    public void setIteratorType(String iteratorType) {
+    public void setIteratorType(IteratorType iteratorType) {
         this.iteratorType = iteratorType;
     }
 
@@ -186,11 +237,11 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
         this.encoding = encoding;
     }
 
-    public String getStreamType() {
+    public StreamType getStreamType() {
         return streamType;
     }
 
-    public void setStreamType(String streamType) {
+    public void setStreamType(StreamType streamType) {
         this.streamType = streamType;
     }
 
@@ -216,6 +267,38 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
 
     public void setPrefetch(boolean prefetch) {
         this.prefetch = prefetch;
+    }
+
+    public boolean isBatching() {
+        return batching;
+    }
+
+    public void setBatching(boolean batching) {
+        this.batching = batching;
+    }
+
+    public boolean isGroupByTransaction() {
+        return groupByTransaction;
+    }
+
+    public void setGroupByTransaction(boolean groupByTransaction) {
+        this.groupByTransaction = groupByTransaction;
+    }
+
+    public int getTransactionPartSize() {
+        return transactionPartSize;
+    }
+
+    public void setTransactionPartSize(int transactionPartSize) {
+        this.transactionPartSize = transactionPartSize;
+    }
+
+    public int getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    public void setConcurrentConsumers(int concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
     }
 
     public ExpiredStreamPolicy getExpiredStreamPolicy() {

@@ -2,10 +2,14 @@ package dev.camelneptune.stream;
 
 import org.apache.camel.spi.Metadata;
 
-/** The headers each change record's exchange carries. */
+/**
+ * The headers each change record's exchange carries; a batch or transaction exchange carries the last group (record
+ * count, first and last position, transaction part).
+ */
 public interface NeptuneStreamConstants {
 
-    @Metadata(label = "consumer", description = "The commit (transaction) number of the record.", javaType = "Long")
+    @Metadata(label = "consumer", description = "The commit (transaction) number of the record (groupByTransaction: of the"
+                                                + " transaction).", javaType = "Long")
     String COMMIT_NUM = "CamelNeptuneStreamCommitNum";
     @Metadata(label = "consumer", description = "The operation number of the record within its commit, from 1.",
               javaType = "Long")
@@ -16,7 +20,9 @@ public interface NeptuneStreamConstants {
               description = "Whether the record is the last operation of its transaction (false when the record does not say).",
               javaType = "Boolean")
     String IS_LAST_OP = "CamelNeptuneStreamIsLastOp";
-    @Metadata(label = "consumer", description = "When the record's transaction was committed, in milliseconds since the epoch.",
+    @Metadata(label = "consumer",
+              description = "When the record's transaction was committed, in milliseconds since the epoch (batches: of"
+                            + " the last record).",
               javaType = "Long")
     String COMMIT_TIMESTAMP = "CamelNeptuneStreamCommitTimestamp";
     @Metadata(label = "consumer", description = "Property graph: the id of the vertex or edge the record changes.",
@@ -37,4 +43,26 @@ public interface NeptuneStreamConstants {
     String TO = "CamelNeptuneStreamTo";
     @Metadata(label = "consumer", description = "SPARQL: the statement added or removed, in N-Quads.", javaType = "String")
     String STATEMENT = "CamelNeptuneStreamStatement";
+
+    @Metadata(label = "consumer",
+              description = "Batches and transactions: how many records the exchange holds.", javaType = "Integer")
+    String RECORD_COUNT = "CamelNeptuneStreamRecordCount";
+    @Metadata(label = "consumer",
+              description = "Batches and transactions: the position of the exchange's first record, as `commitNum:opNum`.",
+              javaType = "String")
+    String FIRST_POSITION = "CamelNeptuneStreamFirstPosition";
+    @Metadata(label = "consumer",
+              description = "Batches and transactions: the position of the exchange's last record, as `commitNum:opNum`"
+                            + " (the position stored once the exchange, or the last part of its transaction, succeeds).",
+              javaType = "String")
+    String LAST_POSITION = "CamelNeptuneStreamLastPosition";
+    @Metadata(label = "consumer",
+              description = "groupByTransaction: which part of its transaction the exchange is, from 1 (a transaction"
+                            + " larger than transactionPartSize comes in several parts).",
+              javaType = "Integer")
+    String TRANSACTION_PART = "CamelNeptuneStreamTransactionPart";
+    @Metadata(label = "consumer",
+              description = "groupByTransaction: whether the exchange holds the last part of its transaction.",
+              javaType = "Boolean")
+    String TRANSACTION_LAST_PART = "CamelNeptuneStreamTransactionLastPart";
 }

@@ -1,19 +1,20 @@
 package dev.camelneptune.stream;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.AsyncProcessorAwaitManager;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -23,47 +24,59 @@ import software.amazon.awssdk.services.neptunedata.model.IteratorType;
 import software.amazon.awssdk.services.neptunedata.model.StreamRecordsNotFoundException;
 
 /**
- * Polls a Neptune stream and emits one exchange per change record, in stream order.
+ * Polls a Neptune stream and hands its records to the route in stream order, storing the position only after they
+ * succeeded.
  * <p>
  * Each poll reads pages back to back until the stream answers "no records" (caught up), so a backlog drains at full
- * speed; then the scheduler's delay (and backoff options) apply. Records are processed one at a time; after each
- * exchange completes successfully its position is stored in the offset repository. A failed exchange ends the poll:
- * nothing after it is emitted and the position stays, so the next poll reads again from the failed record.
+ * speed; then the scheduler's delay (and backoff options) apply. How a page becomes exchanges is the delivery mode's
+ * ({@link Delivery}): one exchange per record (the default), per page ({@code batching}), per transaction
+ * ({@code groupByTransaction}) or one per record on ordered lanes ({@code concurrentConsumers}). Whatever the mode, a
+ * failure ends the poll and the position stays before the failed record, so the next poll reads it again.
  * <p>
- * With {@code prefetch}, the page after the current one is read on a second thread while the route processes the
- * current one; it is used only if the whole current page succeeded, so it is asked for from exactly the position the
- * consumer would ask for without prefetch. After a failure it is discarded, and the next poll reads again from the
- * failed record.
+ * With {@code prefetch} (the default), the page after the current one is read on a second thread while the route works
+ * on the current one. It is asked for from right after the current page's last record, which is where the consumer
+ * reads next once the page has been handed over; if the page is not handed over whole (a failure, a stop), the
+ * prefetched page is cancelled and never used.
+ *
+ * @param <R> the SDK record type of the stream ({@code PropertygraphRecord} or {@code SparqlRecord})
  */
 @ManagedResource(description = "Managed Neptune stream consumer")
-public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
+public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(NeptuneStreamConsumer.class);
 
     private final NeptuneStreamConfiguration configuration;
+    private final StreamReader<R> reader;
     private final String offsetKey;
-    private StreamReader<Object> reader;
+    private final Delivery<R> delivery;
     /** With prefetch: reads the next page while the route works on the current one. */
     private ExecutorService prefetcher;
     private StateRepository<String, String> offsetRepository;
     private boolean repositoryStartedHere;
+    /** Runs an exchange through the (asynchronous) route and waits for it, as {@code Processor.process} does. */
+    private AsyncProcessorAwaitManager awaitManager;
 
-    /** The last record processed successfully; null until there is one. */
+    /** The last record processed successfully (with lanes: the low watermark); null until there is one. */
     private volatile StreamPosition position;
     /** What to ask for while there is no position. */
     private StreamRequest seed;
     /** After a restart from an expired position: what was lost, to name the gap once the new start is known. */
     private String gapAfter;
     private boolean expiredLogged;
-    private volatile long lastCommitTimestamp = -1;
+    /** The record at the position, for its commit timestamp (read when asked: JMX); null until there is one. */
+    private volatile R positionRecord;
     private volatile boolean caughtUp;
+    /** Records processed successfully in the current poll. */
+    private final AtomicInteger delivered = new AtomicInteger();
     private final LongAdder recordsProcessed = new LongAdder();
     private NeptuneStreamMetrics metrics;
 
-    public NeptuneStreamConsumer(NeptuneStreamEndpoint endpoint, Processor processor) {
+    NeptuneStreamConsumer(NeptuneStreamEndpoint endpoint, Processor processor, StreamReader<R> reader) {
         super(endpoint, processor);
         this.configuration = endpoint.getConfiguration();
+        this.reader = reader;
         this.offsetKey = configuration.resolveOffsetKey();
+        this.delivery = Delivery.of(configuration, this);
     }
 
     @Override
@@ -72,13 +85,13 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected void doStart() throws Exception {
-        reader = (StreamReader<Object>) getEndpoint().createReader();
+        awaitManager = PluginHelper.getAsyncProcessorAwaitManager(getEndpoint().getCamelContext());
         if (configuration.isPrefetch()) {
             prefetcher = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newSingleThreadExecutor(this, "NeptuneStreamPrefetch");
         }
+        delivery.start();
         offsetRepository = configuration.getOffsetRepository();
         if (offsetRepository != null && !ServiceHelper.isStarted(offsetRepository)) {
             ServiceHelper.startService(offsetRepository);
@@ -113,6 +126,7 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetcher);
             prefetcher = null;
         }
+        delivery.stop();
         if (repositoryStartedHere) {
             ServiceHelper.stopService(offsetRepository);
             repositoryStartedHere = false;
@@ -120,7 +134,7 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private StreamRequest configuredSeed() {
-        IteratorType type = IteratorType.fromValue(configuration.getIteratorType());
+        IteratorType type = configuration.getIteratorType();
         return type == IteratorType.AT_SEQUENCE_NUMBER || type == IteratorType.AFTER_SEQUENCE_NUMBER
                 ? new StreamRequest(type, configuration.getCommitNum(), configuration.getOpNum())
                 : StreamRequest.of(type);
@@ -128,52 +142,60 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
-        int processed = 0;
-        StreamPage<Object> page = isPollAllowed() ? fetch() : null;
-        while (page != null) {
-            List<Object> records = page.records();
-            Future<Read> next = prefetcher != null ? prefetchAfter(records.get(records.size() - 1)) : null;
-            int done = processBatch(new ArrayDeque<>(records));
-            processed += done;
-            if (done < records.size() || !isPollAllowed()) {
-                if (next != null) {
-                    // read past a failure (or a stop): never used, the next poll reads again from the position
-                    next.cancel(false);
-                }
-                break;
-            }
-            page = next != null ? accept(next.get()) : fetch();
+        if (!isPollAllowed()) {
+            return 0;
         }
-        return processed;
+        delivered.set(0);
+        Future<Read<R>> next = null;
+        try {
+            StreamPage<R> page = accept(read(position != null ? StreamRequest.after(position) : seed), true);
+            boolean handedOver = true;
+            while (page != null && handedOver) {
+                // where the consumer reads next once this page is handed over (with transactions or lanes the
+                // position may still be behind it)
+                StreamRequest after = StreamRequest.after(page.last());
+                next = prefetcher != null ? prefetcher.submit(() -> read(after)) : null;
+                handedOver = delivery.deliver(page) && isPollAllowed();
+                if (handedOver) {
+                    Read<R> read = next != null ? next.get() : read(after);
+                    next = null;
+                    page = accept(read, false);
+                }
+            }
+            if (page == null && caughtUp) {
+                delivery.caughtUp();
+            }
+        } finally {
+            if (next != null) {
+                // read past a failure, a stop or an exception: never used, the next poll reads again from the position
+                next.cancel(true);
+            }
+            delivery.endPoll();
+        }
+        return delivered.get();
     }
 
     /** One read of the stream: the page, or what the read threw, for the polling thread to handle. */
-    private record Read(StreamRequest request, StreamPage<Object> page, RuntimeException failure) {
+    private record Read<R>(StreamRequest request, StreamPage<R> page, RuntimeException failure) {
     }
 
-    private Read read(StreamRequest request) {
+    private Read<R> read(StreamRequest request) {
         try {
-            return new Read(request, reader.read(request), null);
+            return new Read<>(request, reader.read(request), null);
         } catch (RuntimeException e) {
-            return new Read(request, null, e);
+            return new Read<>(request, null, e);
         }
     }
 
-    /** Starts reading the page after {@code lastRecord}: what {@link #fetch()} asks for once that record succeeded. */
-    private Future<Read> prefetchAfter(Object lastRecord) {
-        StreamRequest request = StreamRequest.after(reader.position(lastRecord));
-        return prefetcher.submit(() -> read(request));
-    }
-
-    /** Reads the next page; null when caught up. */
-    private StreamPage<Object> fetch() {
-        return accept(read(position != null ? StreamRequest.after(position) : seed));
-    }
-
-    /** Takes the outcome of a read on the polling thread: the page, or null when caught up. */
-    private StreamPage<Object> accept(Read read) {
+    /**
+     * Takes the outcome of a read on the polling thread: the page, or null when there is nothing more to read in this
+     * poll (caught up).
+     *
+     * @param first whether this is the poll's first read, made from the stored position (or the seed)
+     */
+    private StreamPage<R> accept(Read<R> read, boolean first) {
         StreamRequest request = read.request();
-        StreamPage<Object> page;
+        StreamPage<R> page;
         try {
             if (read.failure() != null) {
                 throw read.failure();
@@ -182,35 +204,39 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
         } catch (StreamRecordsNotFoundException e) {
             forceConsumerAsReady();
             caughtUp = true;
-            if (position == null && request.iteratorType() == IteratorType.LATEST) {
+            if (request == seed && request.iteratorType() == IteratorType.LATEST) {
                 // nothing in the stream yet: everything that comes from now on is new
                 seed = StreamRequest.of(IteratorType.TRIM_HORIZON);
             }
             return null;
         } catch (ExpiredStreamException e) {
+            if (!first) {
+                // trimmed while this poll was reading on: the next poll meets it at the position and applies the policy
+                return null;
+            }
             return restartAfterExpiry(request, e);
         }
         forceConsumerAsReady();
         expiredLogged = false;
-        if (page.records().isEmpty()) {
+        if (page.size() == 0) {
             caughtUp = true;
             return null;
         }
         caughtUp = false;
-        StreamPosition first = reader.position(page.records().get(0));
-        if (position == null) {
+        if (request == seed) {
             // pin the start: LATEST or TRIM_HORIZON asked again after a failure could answer a different record
-            seed = StreamRequest.at(first);
-        }
-        if (gapAfter != null) {
-            LOG.warn("Neptune stream {}: resumed at {}; the records after {} and before {} were never delivered",
-                    configuration.getStreamType(), first, gapAfter, first);
-            gapAfter = null;
+            StreamPosition start = page.position(0);
+            seed = StreamRequest.at(start);
+            if (gapAfter != null) {
+                LOG.warn("Neptune stream {}: resumed at {}; the records after {} and before {} were never delivered",
+                        configuration.getStreamType(), start, gapAfter, start);
+                gapAfter = null;
+            }
         }
         return page;
     }
 
-    private StreamPage<Object> restartAfterExpiry(StreamRequest request, ExpiredStreamException e) {
+    private StreamPage<R> restartAfterExpiry(StreamRequest request, ExpiredStreamException e) {
         String lost = position != null ? "after " + position : "at " + request;
         ExpiredStreamPolicy policy = configuration.getExpiredStreamPolicy();
         if (policy == ExpiredStreamPolicy.FAIL) {
@@ -234,82 +260,121 @@ public class NeptuneStreamConsumer extends ScheduledBatchPollingConsumer {
         gapAfter = position != null ? position.toString() : request.toString();
         position = null;
         seed = StreamRequest.of(restart);
-        return fetch();
+        return accept(read(seed), true);
     }
 
     /**
-     * Processes one page: the queue holds its SDK records, in stream order; each becomes an exchange when its turn
-     * comes. Returns how many completed successfully; fewer than the page holds means a failure (or shutdown) ended
-     * the page, and the position stays at the last success.
+     * Camel's batch consumers process a queue of polled items here; this consumer hands each page to its delivery mode
+     * from {@link #poll()} instead, without copying it into a queue, so nothing calls this.
      */
     @Override
-    public int processBatch(Queue<Object> records) throws Exception {
-        int total = records.size();
-        int answer = 0;
-        for (int index = 0; index < total && isBatchAllowed(); index++) {
-            Object record = records.poll();
-            StreamPosition recordPosition = reader.position(record);
-            long commitTimestamp = reader.commitTimestamp(record);
-            Exchange exchange = createExchange(false);
-            Message message = exchange.getMessage();
-            reader.toMessage(record, message);
-            message.setHeader(NeptuneStreamConstants.COMMIT_NUM, recordPosition.commitNum());
-            message.setHeader(NeptuneStreamConstants.OP_NUM, recordPosition.opNum());
-            message.setHeader(NeptuneStreamConstants.COMMIT_TIMESTAMP, commitTimestamp);
-            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
-            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
-            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
-            pendingExchanges = total - index - 1;
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            if (exchange.isFailed() || exchange.isRollbackOnly()) {
-                getExceptionHandler().handleException("Neptune stream record " + recordPosition
-                                                      + " failed; it is read again on the next poll and nothing after it"
-                                                      + " is emitted before it succeeds",
-                        exchange, exchange.getException());
-                releaseExchange(exchange, false);
-                pendingExchanges = 0;
-                return answer;
-            }
-            releaseExchange(exchange, false);
-            advanceTo(recordPosition, commitTimestamp);
-            answer++;
-        }
-        pendingExchanges = 0;
-        return answer;
+    public int processBatch(Queue<Object> exchanges) {
+        throw new UnsupportedOperationException("the neptune-stream consumer delivers pages itself");
     }
 
-    /** Stores the position first: if that fails, the record is delivered again rather than skipped. */
-    private void advanceTo(StreamPosition recordPosition, long commitTimestamp) {
+    // what the delivery modes use
+
+    StreamReader<R> reader() {
+        return reader;
+    }
+
+    NeptuneStreamConfiguration configuration() {
+        return configuration;
+    }
+
+    /** An exchange for one record: the SDK record as body, its headers filled in when the route first reads them. */
+    Exchange recordExchange(R record, StreamPosition recordPosition) {
+        Exchange exchange = createExchange(false);
+        exchange.setIn(new StreamRecordMessage<>(getEndpoint().getCamelContext(), reader, record, recordPosition));
+        return exchange;
+    }
+
+    /**
+     * An exchange for several records (a batch or a transaction, in stream order): their list as body, and as headers
+     * their count, the first and last position and the commit timestamp of the last.
+     */
+    Exchange recordsExchange(List<R> records, StreamPosition first, StreamPosition last) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getIn();
+        message.setBody(new StreamRecords<>(records));
+        message.setHeader(NeptuneStreamConstants.RECORD_COUNT, records.size());
+        message.setHeader(NeptuneStreamConstants.FIRST_POSITION, first.toString());
+        message.setHeader(NeptuneStreamConstants.LAST_POSITION, last.toString());
+        long commitTimestamp = reader.commitTimestamp(records.get(records.size() - 1));
+        if (commitTimestamp >= 0) {
+            message.setHeader(NeptuneStreamConstants.COMMIT_TIMESTAMP, commitTimestamp);
+        }
+        return exchange;
+    }
+
+    /**
+     * Runs the route on {@code exchange}. On success the exchange is released; on a failure (an exception the route did
+     * not handle, or rollback) the caller reports it with {@link #failed}.
+     *
+     * @return whether the exchange succeeded
+     */
+    boolean process(Exchange exchange) {
+        try {
+            // what Processor.process does, without looking the await manager up for every record
+            awaitManager.process(getAsyncProcessor(), exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (exchange.isFailed() || exchange.isRollbackOnly()) {
+            return false;
+        }
+        releaseExchange(exchange, false);
+        return true;
+    }
+
+    /** Hands a failed exchange to the consumer's exception handler, saying what becomes of it, and releases it. */
+    void failed(Exchange exchange, String whatNext) {
+        getExceptionHandler().handleException(whatNext, exchange, exchange.getException());
+        releaseExchange(exchange, false);
+    }
+
+    /**
+     * Stores {@code recordPosition}, the position of {@code record}: it and every record before it have been processed
+     * successfully. The store comes first: if it fails, the records are delivered again rather than skipped.
+     */
+    void advanceTo(StreamPosition recordPosition, R record) {
         if (offsetRepository != null) {
             offsetRepository.setState(offsetKey, recordPosition.toString());
         }
         position = recordPosition;
-        lastCommitTimestamp = commitTimestamp;
-        recordsProcessed.increment();
+        positionRecord = record;
     }
 
-    @ManagedAttribute(description = "The last record processed successfully, as commitNum:opNum (null before the first)")
+    /** Counts records processed successfully in this poll (the scheduler backs off after polls that count none). */
+    void delivered(int records) {
+        delivered.addAndGet(records);
+        recordsProcessed.add(records);
+    }
+
+    void setPendingExchanges(int pending) {
+        pendingExchanges = pending;
+    }
+
+    @ManagedAttribute(description = "The last record processed successfully (with concurrentConsumers: every record up to"
+                                    + " it), as commitNum:opNum (null before the first)")
     public String getPosition() {
         StreamPosition p = position;
         return p != null ? p.toString() : null;
     }
 
-    @ManagedAttribute(description = "The commit timestamp (ms since the epoch) of the last record processed successfully, -1 before the first")
+    @ManagedAttribute(description = "The commit timestamp (ms since the epoch) of the record at the position, -1 before the first")
     public long getLastCommitTimestamp() {
-        return lastCommitTimestamp;
+        R record = positionRecord;
+        return record != null ? reader.commitTimestamp(record) : -1;
     }
 
     @ManagedAttribute(description = "How far behind the stream this consumer is, in ms: 0 when the last read found no newer"
-                                    + " record, else the age of the last record processed (-1 before the first)")
+                                    + " record, else the age of the record at the position (-1 before the first)")
     public long getLagMillis() {
         if (caughtUp) {
             return 0;
         }
-        long last = lastCommitTimestamp;
+        long last = getLastCommitTimestamp();
         return last < 0 ? -1 : Math.max(0, System.currentTimeMillis() - last);
     }
 

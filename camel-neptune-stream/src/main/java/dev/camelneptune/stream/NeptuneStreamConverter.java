@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.neptunedata.model.SparqlRecord;
 
 /**
  * Converts a stream record (the body of a neptune-stream exchange) to its JSON, with the wire format's field names:
- * {@code commitTimestamp}, {@code eventId {commitNum, opNum}}, {@code data}, {@code op}, {@code isLastOp}.
+ * {@code commitTimestamp}, {@code eventId {commitNum, opNum}}, {@code data}, {@code op}, {@code isLastOp}; and a
+ * batch or transaction body ({@link StreamRecords}) to a JSON array of them.
  */
 @Converter(generateLoader = true)
 public final class NeptuneStreamConverter {
@@ -25,14 +26,49 @@ public final class NeptuneStreamConverter {
     private NeptuneStreamConverter() {
     }
 
-    /** Writes one JSON document with Jackson's streaming generator. */
-    private interface Body {
-        void write(JsonGenerator json) throws IOException;
+    @Converter
+    public static String toJson(PropertygraphRecord record) {
+        return json(json -> write(json, record));
     }
 
     @Converter
-    public static String toJson(PropertygraphRecord record) {
-        return json(record.commitTimestampInMillis(), record.eventId(), record.op(), record.isLastOp(), json -> {
+    public static String toJson(SparqlRecord record) {
+        return json(json -> write(json, record));
+    }
+
+    /** A batch or transaction body: a JSON array of the records' JSON, in stream order. */
+    @Converter
+    public static String toJson(StreamRecords<?> records) {
+        return json(json -> {
+            json.writeStartArray();
+            for (Object record : records) {
+                if (record instanceof PropertygraphRecord propertygraph) {
+                    write(json, propertygraph);
+                } else {
+                    write(json, (SparqlRecord) record);
+                }
+            }
+            json.writeEndArray();
+        });
+    }
+
+    /** Writes JSON with Jackson's streaming generator. */
+    private interface Writer {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static String json(Writer writer) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            writer.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator json, PropertygraphRecord record) throws IOException {
+        write(json, record.commitTimestampInMillis(), record.eventId(), record.op(), record.isLastOp(), () -> {
             PropertygraphData data = record.data();
             if (data != null) {
                 json.writeObjectFieldStart("data");
@@ -50,9 +86,8 @@ public final class NeptuneStreamConverter {
         });
     }
 
-    @Converter
-    public static String toJson(SparqlRecord record) {
-        return json(record.commitTimestampInMillis(), record.eventId(), record.op(), record.isLastOp(), json -> {
+    private static void write(JsonGenerator json, SparqlRecord record) throws IOException {
+        write(json, record.commitTimestampInMillis(), record.eventId(), record.op(), record.isLastOp(), () -> {
             if (record.data() != null) {
                 json.writeObjectFieldStart("data");
                 json.writeStringField("stmt", record.data().stmt());
@@ -61,31 +96,31 @@ public final class NeptuneStreamConverter {
         });
     }
 
-    private static String json(Long commitTimestamp, Map<String, String> eventId, String op, Boolean isLastOp, Body data) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            StreamPosition position = EventIds.position(eventId);
-            json.writeStartObject();
-            json.writeFieldName("commitTimestamp");
-            if (commitTimestamp != null) {
-                json.writeNumber(commitTimestamp);
-            } else {
-                json.writeNull();
-            }
-            json.writeObjectFieldStart("eventId");
-            json.writeNumberField("commitNum", position.commitNum());
-            json.writeNumberField("opNum", position.opNum());
-            json.writeEndObject();
-            data.write(json);
-            json.writeStringField("op", op);
-            if (Boolean.TRUE.equals(isLastOp)) {
-                json.writeBooleanField("isLastOp", true);
-            }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Writes the {@code data} field of a record. */
+    private interface Data {
+        void write() throws IOException;
+    }
+
+    private static void write(JsonGenerator json, Long commitTimestamp, Map<String, String> eventId, String op,
+            Boolean isLastOp, Data data) throws IOException {
+        StreamPosition position = EventIds.position(eventId);
+        json.writeStartObject();
+        json.writeFieldName("commitTimestamp");
+        if (commitTimestamp != null) {
+            json.writeNumber(commitTimestamp);
+        } else {
+            json.writeNull();
         }
-        return out.toString();
+        json.writeObjectFieldStart("eventId");
+        json.writeNumberField("commitNum", position.commitNum());
+        json.writeNumberField("opNum", position.opNum());
+        json.writeEndObject();
+        data.write();
+        json.writeStringField("op", op);
+        if (Boolean.TRUE.equals(isLastOp)) {
+            json.writeBooleanField("isLastOp", true);
+        }
+        json.writeEndObject();
     }
 
     private static void stringField(JsonGenerator json, String name, String value) throws IOException {

@@ -60,7 +60,7 @@ public class NeptuneStreamDevConsole extends AbstractDevConsole {
                 JsonObject jo = new JsonObject();
                 jo.put("routeId", route.getRouteId());
                 jo.put("uri", route.getEndpoint().getEndpointUri());
-                jo.put("streamType", configuration.getStreamType());
+                jo.put("streamType", configuration.getStreamType().name());
                 jo.put("deliveryMode", deliveryMode(configuration));
                 jo.put("state", consumer.getStatus().name());
                 jo.put("position", consumer.getPosition());

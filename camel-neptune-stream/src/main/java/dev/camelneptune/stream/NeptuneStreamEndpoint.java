@@ -21,7 +21,8 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
     @UriParam
     private final NeptuneStreamConfiguration configuration;
 
-    private NeptunedataClient client;
+    /** Built (or taken from the configuration) when the endpoint starts; the consumer's reader uses it from then on. */
+    private volatile NeptunedataClient client;
 
     public NeptuneStreamEndpoint(String uri, NeptuneStreamComponent component, NeptuneStreamConfiguration configuration) {
         super(uri, component);
@@ -35,9 +36,13 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        NeptuneStreamConsumer consumer = new NeptuneStreamConsumer(this, processor);
+        Consumer consumer = createConsumer(processor, createReader(configuration.getLimit()));
         configureConsumer(consumer);
         return consumer;
+    }
+
+    private <R> NeptuneStreamConsumer<R> createConsumer(Processor processor, StreamReader<R> reader) {
+        return new NeptuneStreamConsumer<>(this, processor, reader);
     }
 
     @Override
@@ -56,16 +61,9 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
         super.doStop();
     }
 
-    /** A reader of the configured stream type, over this endpoint's client. */
-    StreamReader<?> createReader() {
-        return createReader(configuration.getLimit());
-    }
-
-    /** A reader of the configured stream type asking for at most {@code limit} records a page. */
+    /** A reader of the configured stream type over this endpoint's client, asking for at most {@code limit} records a page. */
     StreamReader<?> createReader(int limit) {
-        return "sparql".equals(configuration.getStreamType())
-                ? new SparqlStreamReader(client, limit, configuration.getEncoding())
-                : new PropertygraphStreamReader(client, limit, configuration.getEncoding());
+        return configuration.getStreamType().reader(() -> client, limit, configuration.getEncoding());
     }
 
     public NeptuneStreamConfiguration getConfiguration() {

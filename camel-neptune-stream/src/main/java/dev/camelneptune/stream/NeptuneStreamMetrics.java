@@ -1,6 +1,5 @@
 package dev.camelneptune.stream;
 
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -80,20 +79,19 @@ final class NeptuneStreamMetrics {
         return meters != null;
     }
 
-    @SuppressWarnings("unchecked")
     private void startLagChecks() {
-        StreamReader<Object> newest = (StreamReader<Object>) consumer.getEndpoint().createReader(1);
+        StreamReader<?> newest = consumer.getEndpoint().createReader(1);
         lagChecker = consumer.getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "NeptuneStreamLagCheck");
         lagChecker.scheduleWithFixedDelay(() -> checkNewest(newest), 0, LAG_CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private void checkNewest(StreamReader<Object> newest) {
+    private void checkNewest(StreamReader<?> newest) {
         try {
             long commitNum;
             try {
-                List<Object> records = newest.read(StreamRequest.of(IteratorType.LATEST)).records();
-                commitNum = records.isEmpty() ? 0 : newest.position(records.get(0)).commitNum();
+                StreamPage<?> page = newest.read(StreamRequest.of(IteratorType.LATEST));
+                commitNum = page.size() == 0 ? 0 : page.position(0).commitNum();
             } catch (StreamRecordsNotFoundException e) {
                 commitNum = 0;
             }

@@ -1,32 +1,85 @@
 package dev.camelneptune.stream;
 
-import org.apache.camel.Message;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * Reads one kind of Neptune stream through the NeptunedataClient and knows its record type: where a record sits
- * in the stream and how it becomes a message. The consumer asks for pages and never looks inside a record itself.
+ * Reads one Neptune stream through the NeptunedataClient and knows its records: where a record sits in the stream, when
+ * it was committed, whether it ends its transaction, which element it changes and which headers it carries. The
+ * consumer asks for pages and never looks inside a record itself. {@link StreamType} makes one for each stream.
  *
  * @param <R> the SDK record type
  */
-interface StreamReader<R> {
+final class StreamReader<R> {
+
+    private final Function<StreamRequest, List<R>> call;
+    private final Function<R, Map<String, String>> eventId;
+    private final Function<R, Long> commitTimestamp;
+    private final Function<R, String> op;
+    private final Function<R, Boolean> isLastOp;
+    private final BiConsumer<R, Map<String, Object>> dataHeaders;
+    private final Function<R, String> elementKey;
 
     /**
-     * Fetches one page.
+     * @param call            one request to the stream, returning the page's records in stream order
+     * @param eventId         the record's eventId (commitNum and opNum, which the SDK types as strings)
+     * @param commitTimestamp the record's commit time in ms (null if the record has none)
+     * @param op              ADD or REMOVE
+     * @param isLastOp        true on the last record of a transaction (null otherwise)
+     * @param dataHeaders     puts the headers particular to the stream type (element id, statement...)
+     * @param elementKey      what the record changes, for ordered lanes: the element id or the subject
+     */
+    StreamReader(Function<StreamRequest, List<R>> call, Function<R, Map<String, String>> eventId,
+                 Function<R, Long> commitTimestamp, Function<R, String> op, Function<R, Boolean> isLastOp,
+                 BiConsumer<R, Map<String, Object>> dataHeaders, Function<R, String> elementKey) {
+        this.call = call;
+        this.eventId = eventId;
+        this.commitTimestamp = commitTimestamp;
+        this.op = op;
+        this.isLastOp = isLastOp;
+        this.dataHeaders = dataHeaders;
+        this.elementKey = elementKey;
+    }
+
+    /**
+     * Fetches one page, with its records' positions: never empty.
      *
      * @throws software.amazon.awssdk.services.neptunedata.model.StreamRecordsNotFoundException when there is nothing
      *                                                                                          at or after the start
      * @throws software.amazon.awssdk.services.neptunedata.model.ExpiredStreamException         when the start has been
      *                                                                                          trimmed
      */
-    StreamPage<R> read(StreamRequest request);
+    StreamPage<R> read(StreamRequest request) {
+        return new StreamPage<>(call.apply(request), eventId);
+    }
 
-    StreamPosition position(R record);
+    /** When the record's transaction was committed, in ms since the epoch; -1 if the record does not say. */
+    long commitTimestamp(R record) {
+        Long millis = commitTimestamp.apply(record);
+        return millis != null ? millis : -1;
+    }
 
-    long commitTimestamp(R record);
+    boolean isLastOp(R record) {
+        return Boolean.TRUE.equals(isLastOp.apply(record));
+    }
 
-    /**
-     * Puts the record in the message: the SDK record as body; its op, isLastOp and data fields as headers (the
-     * consumer sets the position and timestamp headers).
-     */
-    void toMessage(R record, Message message);
+    /** The element (property graph) or subject (SPARQL) the record changes; null if it has no data. */
+    String elementKey(R record) {
+        return elementKey.apply(record);
+    }
+
+    /** Puts the headers of the record at {@code position}: position, commit timestamp, op, isLastOp and the type's own. */
+    void putHeaders(R record, StreamPosition position, Map<String, Object> headers) {
+        headers.put(NeptuneStreamConstants.COMMIT_NUM, position.commitNum());
+        headers.put(NeptuneStreamConstants.OP_NUM, position.opNum());
+        long millis = commitTimestamp(record);
+        if (millis >= 0) {
+            headers.put(NeptuneStreamConstants.COMMIT_TIMESTAMP, millis);
+        }
+        headers.put(NeptuneStreamConstants.OP, op.apply(record));
+        headers.put(NeptuneStreamConstants.IS_LAST_OP, isLastOp(record));
+        dataHeaders.accept(record, headers);
+    }
 }

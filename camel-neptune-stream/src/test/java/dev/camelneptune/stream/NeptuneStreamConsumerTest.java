@@ -229,7 +229,7 @@ class NeptuneStreamConsumerTest extends NeptuneStreamTestSupport {
         await().until(() -> bodies.size() == 5);
         ObjectMapper json = new ObjectMapper();
         HttpResponse<String> wire = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(neptune.endpoint() + "/propertygraph/stream?limit=100")).build(),
+                HttpRequest.newBuilder(URI.create(neptune.endpoint() + "/propertygraph/stream?iteratorType=TRIM_HORIZON&limit=100")).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode wireRecords = json.readTree(wire.body()).get("records");
         for (int i = 0; i < 5; i++) {

@@ -1,5 +1,6 @@
 package dev.camelneptune.stream;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -13,18 +14,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code prefetch=true}: the next page is read while the route works, and the position semantics stay the same. */
+/** {@code prefetch} (on by default): the next page is read while the route works; the position semantics stay the same. */
 class NeptuneStreamPrefetchTest extends NeptuneStreamTestSupport {
 
     @Test
-    void theNextPageIsReadWhileTheRouteIsStillProcessingTheCurrentOne() throws Exception {
+    void byDefaultTheNextPageIsReadWhileTheRouteIsStillProcessingTheCurrentOne() throws Exception {
         commitPeople(3);
         CountDownLatch release = new CountDownLatch(1);
         long requestsBefore = neptune.requestCount();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(streamUri("limit=2&prefetch=true")).routeId("stream").process(e -> {
+                from(streamUri("limit=2")).routeId("stream").process(e -> {
                     release.await(30, TimeUnit.SECONDS);
                     received.add(position(e));
                 });
@@ -34,6 +35,30 @@ class NeptuneStreamPrefetchTest extends NeptuneStreamTestSupport {
         // the route holds the first record of the first page; the second page is asked for meanwhile
         await().until(() -> neptune.requestCount() >= requestsBefore + 2);
         assertThat(received).isEmpty();
+
+        release.countDown();
+        await().until(() -> received.size() == 6);
+        assertThat(received).containsExactlyElementsOf(positionsOfPeople(1, 3));
+    }
+
+    @Test
+    void withPrefetchOffTheNextPageIsReadOnlyOnceTheCurrentOneIsDone() throws Exception {
+        commitPeople(3);
+        CountDownLatch release = new CountDownLatch(1);
+        long requestsBefore = neptune.requestCount();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(streamUri("limit=2&prefetch=false")).routeId("stream").process(e -> {
+                    release.await(30, TimeUnit.SECONDS);
+                    received.add(position(e));
+                });
+            }
+        });
+
+        // the route holds the first record: one request so far, and no second one while it waits
+        await().until(() -> neptune.requestCount() >= requestsBefore + 1);
+        await().during(Duration.ofMillis(300)).until(() -> neptune.requestCount() == requestsBefore + 1);
 
         release.countDown();
         await().until(() -> received.size() == 6);

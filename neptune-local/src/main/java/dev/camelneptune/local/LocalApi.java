@@ -13,7 +13,4 @@ public interface LocalApi {
 
     /** The error answer in this API's wire format. */
     LocalResponse error(int status, String code, String message);
-
-    /** Fills the API with a few illustrative objects for {@code --demo}. */
-    void seedDemo();
 }

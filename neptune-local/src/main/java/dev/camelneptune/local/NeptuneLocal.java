@@ -1,18 +1,11 @@
 package dev.camelneptune.local;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -21,18 +14,20 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
 
-import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 import dev.camelneptune.local.stream.StreamApi;
+import dev.camelneptune.local.tasks.Graphs;
 import dev.camelneptune.local.tasks.TaskApi;
+import dev.camelneptune.local.tasks.Tasks;
 
 /**
  * An embedded, in-memory Neptune on a real HTTP port (HTTPS with {@link Builder#https(SSLContext)}): the NeptuneGraph
- * task API ({@link #tasks()}) and the Neptune Streams API ({@link #stream()}), with faults on demand
- * ({@link #faults()}) and a clock tests control ({@link #clock()}).
+ * task API with its graphs ({@link #tasks()}, {@link #graphs()}) and the Neptune Streams API ({@link #stream()}), with
+ * faults on demand ({@link #faults()}) and a clock tests control ({@link #clock()}).
  *
  * <pre>
  * try (NeptuneLocal neptune = NeptuneLocal.builder().manualClock().start()) {
@@ -55,7 +50,8 @@ public final class NeptuneLocal implements AutoCloseable {
     private final LocalClock clock;
     private final Faults faults = new Faults();
     private final AtomicLong requests = new AtomicLong();
-    private final TaskApi tasks;
+    private final Graphs graphs;
+    private final Tasks tasks;
     private final StreamApi stream;
     private final List<LocalApi> apis;
     private final SigV4Check sigV4;
@@ -68,10 +64,12 @@ public final class NeptuneLocal implements AutoCloseable {
         this.host = builder.host;
         this.port = builder.port;
         this.clock = builder.clock;
-        this.tasks = new TaskApi(clock);
+        this.graphs = new Graphs(clock);
+        this.tasks = new Tasks(clock, graphs);
         this.stream = new StreamApi(clock);
-        this.apis = List.of(tasks, stream);
-        this.sigV4 = builder.sigV4Service == null ? null : new SigV4Check(builder.sigV4Service);
+        this.apis = List.of(new TaskApi(tasks), stream);
+        this.sigV4 = builder.sigV4Service == null ? null
+                : new SigV4Check(builder.sigV4Service, builder.sigV4AccessKeyId, builder.sigV4SecretAccessKey);
         this.sslContext = builder.sslContext;
     }
 
@@ -107,7 +105,7 @@ public final class NeptuneLocal implements AutoCloseable {
             };
             executor = Executors.newCachedThreadPool(factory);
             s.setExecutor(executor);
-            s.createContext("/", this::serve);
+            addContexts(s);
             s.start();
             port = s.getAddress().getPort();
             server = s;
@@ -159,9 +157,14 @@ public final class NeptuneLocal implements AutoCloseable {
         return requests.get();
     }
 
-    /** The NeptuneGraph task API and its Java steering API. */
-    public TaskApi tasks() {
+    /** The NeptuneGraph import and export tasks: create and steer them (the task API serves them over HTTP). */
+    public Tasks tasks() {
         return tasks;
+    }
+
+    /** The Neptune Analytics graphs the task API checks tasks against: create them, set their state, delete them. */
+    public Graphs graphs() {
+        return graphs;
     }
 
     /** The Neptune Streams API (property graph and SPARQL change logs) and its Java API to commit changes. */
@@ -169,113 +172,40 @@ public final class NeptuneLocal implements AutoCloseable {
         return stream;
     }
 
-    /** Fills every API with demo data, as {@code --demo} does. */
+    /** Fills every API with demo data, as {@code --demo} does: graphs and tasks in various states, change logs. */
     public NeptuneLocal seedDemo() {
-        apis.forEach(LocalApi::seedDemo);
+        tasks.seedDemo();
+        stream.seedDemo();
         return this;
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            LocalApi api = apiFor(path);
-            if (api == null) {
-                write(exchange, LocalResponse.json(404, "{\"message\":\"no API at " + path.replace("\"", "") + "\"}"));
-                return;
-            }
-            String denied = sigV4 != null ? sigV4.check(exchange.getRequestHeaders().getFirst("Authorization")) : null;
-            if (denied != null) {
-                write(exchange, api.error(403, "AccessDeniedException", denied));
-                return;
-            }
-            Fault fault = faults.take(path);
-            if (fault != null) {
-                switch (fault.kind()) {
-                    case ERROR -> {
-                        write(exchange, api.error(fault.status(), fault.code(), "injected fault: " + fault.code()));
-                        return;
-                    }
-                    case RESET -> {
-                        // no status line at all: the client sees the connection closed
-                        exchange.getResponseBody().close();
-                        return;
-                    }
-                    case DELAY -> sleep(fault.delay().toMillis());
-                    default -> {
-                        // CUT_BODY and TRUNCATED_BODY are applied to the normal answer below
-                    }
-                }
-            }
-            LocalResponse response;
-            try {
-                response = api.handle(toRequest(exchange, path));
-            } catch (ApiError e) {
-                response = api.error(e.status(), e.code(), e.getMessage());
-            } catch (RuntimeException e) {
-                response = api.error(500, "InternalServerException", String.valueOf(e));
-            }
-            if (fault != null && fault.kind() == Fault.Kind.CUT_BODY) {
-                writeCut(exchange, response);
-            } else if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY) {
-                byte[] body = response.body();
-                write(exchange, new LocalResponse(response.status(), response.headers(),
-                        Arrays.copyOf(body, body.length / 2)));
-            } else {
-                write(exchange, response);
-            }
-        }
+    /** The 404 of a path no API serves. */
+    static LocalResponse noApiAt(String path) {
+        return LocalResponse.json(404, "{\"message\":\"no API at " + path.replace("\"", "") + "\"}");
     }
 
-    private LocalApi apiFor(String path) {
+    /**
+     * One context per path prefix of each API, each request through the same chain: {@link ServeFilter} (count, read,
+     * write), {@link SigV4Filter} when signatures are required, {@link FaultFilter}, then the API itself.
+     */
+    private void addContexts(HttpServer s) {
+        s.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            try (exchange) {
+                Exchanges.read(exchange);
+                Exchanges.forget(exchange);
+                Exchanges.write(exchange, noApiAt(exchange.getRequestURI().getPath()));
+            }
+        });
         for (LocalApi api : apis) {
             for (String prefix : api.pathPrefixes()) {
-                if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-                    return api;
+                HttpContext context = s.createContext(prefix, new ApiHandler(api));
+                context.getFilters().add(new ServeFilter(requests));
+                if (sigV4 != null) {
+                    context.getFilters().add(new SigV4Filter(sigV4, api));
                 }
+                context.getFilters().add(new FaultFilter(faults, api));
             }
-        }
-        return null;
-    }
-
-    private static LocalRequest toRequest(HttpExchange exchange, String path) throws IOException {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        return new LocalRequest(exchange.getRequestMethod(), path,
-                LocalRequest.parseQuery(exchange.getRequestURI().getRawQuery()), headers, body);
-    }
-
-    private static void write(HttpExchange exchange, LocalResponse response) throws IOException {
-        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    /** Promises the whole body, sends half of it, and drops the connection. */
-    private static void writeCut(HttpExchange exchange, LocalResponse response) throws IOException {
-        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(response.status(), Math.max(body.length, 2));
-        OutputStream out = exchange.getResponseBody();
-        out.write(body, 0, body.length / 2);
-        out.flush();
-        // closing the exchange before the promised length is written makes the server drop the connection
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -284,6 +214,8 @@ public final class NeptuneLocal implements AutoCloseable {
         private int port;
         private LocalClock clock = LocalClock.system();
         private String sigV4Service;
+        private String sigV4AccessKeyId;
+        private String sigV4SecretAccessKey;
         private SSLContext sslContext;
 
         /** The address to listen on; loopback by default. */
@@ -313,10 +245,26 @@ public final class NeptuneLocal implements AutoCloseable {
          * Answers 403 {@code AccessDeniedException} (in each API's error format) to every request without an
          * {@code Authorization} header of SigV4's shape for {@code service}:
          * {@code AWS4-HMAC-SHA256 Credential=<key>/<yyyyMMdd>/<region>/<service>/aws4_request, SignedHeaders=...,
-         * Signature=<64 hex>}. The shape is checked, not the signature itself.
+         * Signature=<64 hex>}. The shape is checked, not the signature itself: any key pair passes. To check the
+         * signature too, use {@link #requireSigV4(String, String, String)}.
          */
         public Builder requireSigV4(String service) {
             this.sigV4Service = service;
+            this.sigV4AccessKeyId = null;
+            this.sigV4SecretAccessKey = null;
+            return this;
+        }
+
+        /**
+         * As {@link #requireSigV4(String)}, and the signature is computed again with the SDK's own SigV4 signer for this
+         * key pair, as the service does: a request signed with another secret key gets 403
+         * {@code InvalidSignatureException}, one signed with another access key 403 {@code UnrecognizedClientException}.
+         * The request time is not checked against the clock (the service refuses signatures older than 15 minutes).
+         */
+        public Builder requireSigV4(String service, String accessKeyId, String secretAccessKey) {
+            this.sigV4Service = service;
+            this.sigV4AccessKeyId = java.util.Objects.requireNonNull(accessKeyId, "accessKeyId");
+            this.sigV4SecretAccessKey = java.util.Objects.requireNonNull(secretAccessKey, "secretAccessKey");
             return this;
         }
 

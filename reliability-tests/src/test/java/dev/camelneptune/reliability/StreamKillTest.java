@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +33,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * A consumer JVM ({@link StreamConsumerProcess}) reads a 200,000-record change log from neptune-local over loopback
  * with the atomic file offset repository, and is killed with SIGKILL at random moments and restarted, again and again.
- * The repository runs with {@code flushInterval=0}, each position written before the next record is processed.
+ * The repository runs with {@code flushInterval=0}, each position written before the next exchange is processed.
  * Afterwards its output, run by run, must be the whole log in order with no gap; a run may only begin by repeating
- * records the previous run had already written (the records in flight at the kill), and those are counted.
+ * records the previous run had already written (the records in flight at the kill), and those are counted and bounded.
+ * It runs in every delivery mode ({@link Mode}): one record at a time, batches, whole transactions (in parts) and
+ * ordered lanes, where the order checked is each element's.
  */
 class StreamKillTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamKillTest.class);
-    private static final int RECORDS = 200_000;
     private static final int KILLS = 6;
 
     private final NeptuneLocal neptune = NeptuneLocal.start();
@@ -81,48 +86,81 @@ class StreamKillTest {
         }
     }
 
-    @Test
+    /**
+     * The delivery modes under test, each with the most records a kill may deliver twice: the records written but not
+     * yet stored when the kill comes.
+     */
+    enum Mode {
+        /** One exchange at a time and flushInterval=0: only the one record written but not yet stored. */
+        RECORDS("", 200_000, 1),
+        /** One exchange per page of limit=1000: the batch written but not yet stored. */
+        BATCHES("&batching=true", 50_000, 1_000),
+        /**
+         * One exchange per transaction, in parts of 3 records, so each of the log's 4-record transactions comes in two
+         * parts and a kill can fall between them: at most one transaction (4 records) is delivered again.
+         */
+        TRANSACTIONS("&groupByTransaction=true&transactionPartSize=3", 50_000, 4),
+        /**
+         * Eight ordered lanes: the stored position is the low watermark and at most limit=1000 records are dispatched
+         * past it, so at most those are delivered again.
+         */
+        LANES("&concurrentConsumers=8", 50_000, 1_000);
+
+        final String options;
+        final int records;
+        final int maxDuplicatesPerKill;
+
+        Mode(String options, int records, int maxDuplicatesPerKill) {
+            this.options = options;
+            this.records = records;
+            this.maxDuplicatesPerKill = maxDuplicatesPerKill;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void killedConsumerResumesWithNoGapAndOnlyInFlightDuplicates() throws Exception {
-        neptune.stream().propertyGraph().preload(RECORDS);
+    void killedConsumerResumesWithNoGapAndOnlyInFlightDuplicates(Mode mode) throws Exception {
+        int records = mode.records;
+        neptune.stream().propertyGraph().preload(records);
         List<String> log = StreamLog.read(neptune.endpoint());
-        assertThat(log).hasSize(RECORDS);
+        assertThat(log).hasSize(records);
         Path output = dir.resolve("processed.txt");
         Path offsets = dir.resolve("offsets.properties");
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        LOG.info("kill test: seed {}, files in {}", seed, dir);
+        LOG.info("kill test {}: seed {}, files in {}", mode, seed, dir);
         OutputTail tail = new OutputTail(output);
         long started = System.nanoTime();
 
         for (int kill = 1; kill <= KILLS; kill++) {
-            child = startConsumer(offsets, output, kill);
-            // kill somewhere in the next 1 to 30,000 records, but never after the end of the log
-            long target = Math.min(tail.records() + 1 + random.nextInt(30_000), RECORDS - 1_000L);
+            child = startConsumer(offsets, output, mode, kill);
+            // kill somewhere in the next 1 to 15% of the log (30,000 records of 200,000), never after its end
+            long target = Math.min(tail.records() + 1 + random.nextInt(records * 3 / 20), records - 1_000L);
             Process running = child;
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
                     .until(() -> tail.records() >= target || !running.isAlive());
             assertThat(child.isAlive()).as("consumer run %d is still running (see its log)", kill).isTrue();
             child.destroyForcibly();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            LOG.info("kill test: SIGKILL {} after {} records written", kill, tail.records());
+            LOG.info("kill test {}: SIGKILL {} after {} records written", mode, kill, tail.records());
         }
-        child = startConsumer(offsets, output, KILLS + 1);
-        String last = log.get(RECORDS - 1);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> last.equals(tail.lastLine()));
+        child = startConsumer(offsets, output, mode, KILLS + 1);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> tail.distinct() == records);
         child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        Result result = check(log, Files.readAllLines(output, StandardCharsets.US_ASCII));
-        LOG.info("kill test: {} records, {} SIGKILLs, {} runs, {} duplicates {}, in {} ms", RECORDS, KILLS, result.runs(),
-                result.duplicates(), result.duplicatesPerRun(), took.toMillis());
-        System.out.printf("kill test: %d records, %d SIGKILLs, %d duplicates %s, %d ms (seed %d, files in %s)%n", RECORDS,
-                KILLS, result.duplicates(), result.duplicatesPerRun(), took.toMillis(), seed, dir);
+        List<String> lines = Files.readAllLines(output, StandardCharsets.US_ASCII);
+        Result result = mode == Mode.LANES ? checkLanes(log, lines) : check(log, lines);
+        LOG.info("kill test {}: {} records, {} SIGKILLs, {} runs, {} duplicates {}, in {} ms", mode, records, KILLS,
+                result.runs(), result.duplicates(), result.duplicatesPerRun(), took.toMillis());
+        System.out.printf("kill test %s: %d records, %d SIGKILLs, %d duplicates %s, %d ms (seed %d, files in %s)%n", mode,
+                records, KILLS, result.duplicates(), result.duplicatesPerRun(), took.toMillis(), seed, dir);
         assertThat(result.runs()).isEqualTo(KILLS + 1);
-        assertThat(result.delivered()).as("distinct records delivered").isEqualTo(RECORDS);
-        // one exchange at a time and flushInterval=0: at most the one record written but not yet stored can come again
-        // (with the repository's default flushInterval of 250 ms, a kill repeats up to 250 ms of records instead)
-        assertThat(result.duplicatesPerRun()).allSatisfy(d -> assertThat(d).isBetween(0, 1));
+        assertThat(result.delivered()).as("distinct records delivered").isEqualTo(records);
+        // flushInterval=0: a kill repeats only what was written but not yet stored (with the repository's default
+        // flushInterval of 250 ms, it would repeat up to 250 ms of records instead)
+        assertThat(result.duplicatesPerRun()).allSatisfy(d -> assertThat(d).isBetween(0, mode.maxDuplicatesPerKill));
     }
 
     @Test
@@ -136,15 +174,27 @@ class StreamKillTest {
                 .hasMessageContaining("follows record");
     }
 
-    private Process startConsumer(Path offsets, Path output, int run) throws IOException {
+    @Test
+    void theLanesCheckCatchesAGapAnElementOutOfOrderAndCountsDuplicates() {
+        List<String> log = List.of("1:1", "1:2", "2:1", "2:2", "3:1");
+        // elements interleave, each in order; the second run repeats 2:2
+        assertThat(checkLanes(log, List.of("#start", "2:1", "1:1", "2:2", "1:2", "#start", "2:2", "3:1")).duplicatesPerRun())
+                .containsExactly(0, 1);
+        assertThat(checkLanes(log, List.of("#start", "1:1", "1:2", "2:1", "#start", "3:1")).delivered())
+                .as("2:2 never written: a gap").isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> checkLanes(log, List.of("#start", "1:2", "1:1")))
+                .hasMessageContaining("of element 1 follows");
+    }
+
+    private Process startConsumer(Path offsets, Path output, Mode mode, int run) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=log4j2-child.properties",
                 "-cp", System.getProperty("java.class.path"),
                 StreamConsumerProcess.class.getName(), neptune.endpoint().toString(), offsets.toString(), output.toString(),
-                "0")
+                "0", mode.options)
                 .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "kill-test-run-" + run + ".log").toFile())
+                .redirectOutput(Path.of("target", "kill-test-" + mode + "-run-" + run + ".log").toFile())
                 .start();
     }
 
@@ -192,13 +242,56 @@ class StreamKillTest {
         return new Result(runs, next, duplicates, duplicatesPerRun);
     }
 
-    /** Follows the growing output file: how many records it holds, and its last line. */
+    /**
+     * The check for ordered lanes, where records of different elements interleave: every output line is a record of the
+     * log, inside a run each element's records follow the log one by one (in the preloaded log each commit changes one
+     * vertex of its own, so the commitNum names the element), and a run's duplicates are the records earlier runs had
+     * written. No gap: every record is written by some run.
+     */
+    static Result checkLanes(List<String> log, List<String> output) {
+        Map<String, Integer> index = new HashMap<>(log.size() * 2);
+        for (int i = 0; i < log.size(); i++) {
+            index.put(log.get(i), i);
+        }
+        Set<Integer> written = new HashSet<>(log.size() * 2);
+        Set<Integer> writtenBefore = Set.of();
+        Map<String, Integer> lastOfElement = new HashMap<>();
+        int runs = 0;
+        List<Integer> duplicatesPerRun = new ArrayList<>();
+        for (int line = 0; line < output.size(); line++) {
+            String text = output.get(line);
+            if (text.startsWith("#start")) {
+                runs++;
+                writtenBefore = Set.copyOf(written);
+                lastOfElement.clear();
+                duplicatesPerRun.add(0);
+                continue;
+            }
+            Integer at = index.get(text);
+            assertThat(at).as("output line %d '%s' is a record of the log", line + 1, text).isNotNull();
+            String element = text.substring(0, text.indexOf(':'));
+            Integer previous = lastOfElement.put(element, at);
+            if (previous != null) {
+                assertThat(at).as("output line %d: record %d of element %s follows its record %d", line + 1, at, element,
+                        previous).isEqualTo(previous + 1);
+            }
+            if (writtenBefore.contains(at)) {
+                duplicatesPerRun.set(runs - 1, duplicatesPerRun.get(runs - 1) + 1);
+            }
+            written.add(at);
+        }
+        int duplicates = duplicatesPerRun.stream().mapToInt(Integer::intValue).sum();
+        return new Result(runs, written.size(), duplicates, duplicatesPerRun);
+    }
+
+    /** Follows the growing output file: how many records it holds, how many different ones, and its last line. */
     static final class OutputTail {
         private final Path file;
         private long offset;
         private long records;
-        private final StringBuilder partial = new StringBuilder();
+        private final Set<String> distinct = new HashSet<>();
         private String lastLine;
+        private final StringBuilder partial = new StringBuilder();
 
         OutputTail(Path file) {
             this.file = file;
@@ -214,6 +307,12 @@ class StreamKillTest {
             return lastLine;
         }
 
+        /** How many different records the file holds. */
+        synchronized int distinct() throws IOException {
+            read();
+            return distinct.size();
+        }
+
         private void read() throws IOException {
             if (!Files.exists(file)) {
                 return;
@@ -227,9 +326,11 @@ class StreamKillTest {
                     for (int i = 0; i < n; i++) {
                         char c = (char) buffer[i];
                         if (c == '\n') {
-                            lastLine = partial.toString();
-                            if (!lastLine.startsWith("#")) {
+                            String line = partial.toString();
+                            lastLine = line;
+                            if (!line.startsWith("#")) {
                                 records++;
+                                distinct.add(line);
                             }
                             partial.setLength(0);
                         } else {

@@ -1,9 +1,14 @@
 package dev.camelneptune.local.stream;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import dev.camelneptune.local.ApiError;
 
@@ -21,6 +26,21 @@ final class ChangeLog {
     static final int MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
     private static final int SLAB_SIZE = 1 << 20;
+
+    private static final SerializedString RECORDS = new SerializedString("records");
+    private static final SerializedString COMMIT_TIMESTAMP = new SerializedString("commitTimestamp");
+    private static final SerializedString EVENT_ID = new SerializedString("eventId");
+    private static final SerializedString COMMIT_NUM = new SerializedString("commitNum");
+    private static final SerializedString OP_NUM = new SerializedString("opNum");
+    private static final SerializedString DATA = new SerializedString("data");
+    private static final SerializedString OP = new SerializedString("op");
+    private static final SerializedString ADD = new SerializedString("ADD");
+    private static final SerializedString REMOVE = new SerializedString("REMOVE");
+    private static final SerializedString IS_LAST_OP = new SerializedString("isLastOp");
+    private static final SerializedString LAST_EVENT_ID = new SerializedString("lastEventId");
+    private static final SerializedString LAST_TRX_TIMESTAMP = new SerializedString("lastTrxTimestamp");
+    private static final SerializedString FORMAT = new SerializedString("format");
+    private static final SerializedString TOTAL_RECORDS = new SerializedString("totalRecords");
 
     private final String format;
 
@@ -127,12 +147,12 @@ final class ChangeLog {
      * Serves one {@code GET .../stream} page.
      *
      * @param  iteratorType one of the four iterator types (already validated)
-     * @param  commitNum    the commit to start at/after (AT_ and AFTER_SEQUENCE_NUMBER only)
-     * @param  opNum        the operation within it
+     * @param  commitNum    the commit to start at/after, from 1 (AT_ and AFTER_SEQUENCE_NUMBER only)
+     * @param  opNum        the operation within it, from 1
      * @param  limit        at most this many records (1..100000, already validated)
      * @return              the response body
      * @throws ApiError     {@code StreamRecordsNotFoundException} past the end, {@code ExpiredStreamException} for a
-     *                      trimmed position
+     *                      trimmed position, {@code InvalidParameterException} for an opNum past its commit's end
      */
     synchronized byte[] page(String iteratorType, long commitNum, long opNum, int limit) throws ApiError {
         int start = startIndex(iteratorType, commitNum, opNum);
@@ -144,35 +164,39 @@ final class ChangeLog {
         }
         if (start >= recordCount) {
             throw new ApiError(404, "StreamRecordsNotFoundException", "Requested startEventId is from the future."
-                                                                      + " Last committed event id : "
+                                                                      + " Last valid eventId is "
                                                                       + (recordCount > 0 ? eventIdOf(recordCount - 1)
-                                                                              : "none"));
+                                                                              : new EventId(0, 0)));
         }
         int end = "LATEST".equals(iteratorType) ? start + 1 : (int) Math.min((long) start + limit, recordCount);
         return render(start, end);
     }
 
-    private int startIndex(String iteratorType, long commitNum, long opNum) {
+    private int startIndex(String iteratorType, long commitNum, long opNum) throws ApiError {
         return switch (iteratorType) {
             case "TRIM_HORIZON" -> firstLiveRecord();
             case "LATEST" -> recordCount - 1 < firstLiveRecord() ? recordCount : recordCount - 1;
-            case "AT_SEQUENCE_NUMBER" -> indexOf(commitNum, Math.max(opNum, 1));
-            case "AFTER_SEQUENCE_NUMBER" -> indexOf(commitNum, Math.max(opNum, 0) + 1);
+            case "AT_SEQUENCE_NUMBER" -> indexOf(commitNum, opNum, 0);
+            case "AFTER_SEQUENCE_NUMBER" -> indexOf(commitNum, opNum, 1);
             default -> throw new IllegalArgumentException(iteratorType);
         };
     }
 
-    /** The index of record (commitNum, opNum) in the whole history, trimmed or not; past an op's commit, the next. */
-    private int indexOf(long commitNum, long opNum) {
-        if (commitNum < 1) {
-            return 0;
-        }
+    /**
+     * The index of record (commitNum, opNum), plus {@code shift}, in the whole history, trimmed or not; the end of
+     * the history for a commit not made yet. An opNum past the end of its commit is an invalid parameter.
+     */
+    private int indexOf(long commitNum, long opNum, int shift) throws ApiError {
         if (commitNum > commitCount) {
             return recordCount;
         }
         int commit = (int) (commitNum - 1);
-        long index = commitFirstRecord[commit] + opNum - 1;
-        return (int) Math.min(index, commitEnd(commit));
+        int operations = commitEnd(commit) - commitFirstRecord[commit];
+        if (opNum > operations) {
+            throw new ApiError(400, "InvalidParameterException", "opNum " + opNum + " is out of range: commit "
+                                                                 + commitNum + " has " + operations + " operations");
+        }
+        return (int) (commitFirstRecord[commit] + opNum - 1 + shift);
     }
 
     private EventId eventIdOf(int record) {
@@ -194,48 +218,73 @@ final class ChangeLog {
         return lo;
     }
 
+    /** Records {@code start} up to {@code end} (or the first past the 10 MB cap) as the service's page JSON. */
     private byte[] render(int start, int end) {
-        WireBuffer out = new WireBuffer(Math.min((end - start) * 256, MAX_RESPONSE_BYTES + 4096));
-        out.ascii("{\"records\":[");
-        int commit = commitOf(start);
-        int commitEnd = commitEnd(commit);
-        int recordsStart = out.size();
-        int i = start;
-        while (i < end) {
-            if (i >= commitEnd) {
-                commit++;
-                commitEnd = commitEnd(commit);
+        JsonBytes.Sink sink = new JsonBytes.Sink(Math.min((end - start) * 256, MAX_RESPONSE_BYTES + 4096));
+        JsonBytes.RawSlice data = new JsonBytes.RawSlice();
+        try (JsonGenerator out = JsonBytes.generator(sink)) {
+            out.writeStartObject();
+            out.writeFieldName(RECORDS);
+            out.writeStartArray();
+            long recordsStart = sink.size() + out.getOutputBuffered();
+            int commit = commitOf(start);
+            int commitEnd = commitEnd(commit);
+            int i = start;
+            while (i < end) {
+                if (i >= commitEnd) {
+                    commit++;
+                    commitEnd = commitEnd(commit);
+                }
+                writeRecord(out, data, i, commit, i == commitEnd - 1);
+                i++;
+                if (sink.size() + out.getOutputBuffered() - recordsStart >= MAX_RESPONSE_BYTES) {
+                    break;
+                }
             }
-            if (i > start) {
-                out.ascii(",");
-            }
-            writeRecord(out, i, commit, i == commitEnd - 1);
-            i++;
-            if (out.size() - recordsStart >= MAX_RESPONSE_BYTES) {
-                break;
-            }
+            out.writeEndArray();
+            int last = i - 1;
+            int lastCommit = commitOf(last);
+            out.writeFieldName(LAST_EVENT_ID);
+            out.writeStartObject();
+            out.writeFieldName(COMMIT_NUM);
+            out.writeNumber(lastCommit + 1L);
+            out.writeFieldName(OP_NUM);
+            out.writeNumber(last - commitFirstRecord[lastCommit] + 1L);
+            out.writeEndObject();
+            out.writeFieldName(LAST_TRX_TIMESTAMP);
+            out.writeNumber(commitTimestamps[lastCommit]);
+            out.writeFieldName(FORMAT);
+            out.writeString(format);
+            out.writeFieldName(TOTAL_RECORDS);
+            out.writeNumber(i - start);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        int last = i - 1;
-        int lastCommit = commitOf(last);
-        out.ascii("],\"lastEventId\":{\"commitNum\":").number(lastCommit + 1L)
-                .ascii(",\"opNum\":").number(last - commitFirstRecord[lastCommit] + 1L)
-                .ascii("},\"lastTrxTimestamp\":").number(commitTimestamps[lastCommit])
-                .ascii(",\"format\":").string(format)
-                .ascii(",\"totalRecords\":").number(i - start).ascii("}");
-        return out.toByteArray();
+        return sink.toByteArray();
     }
 
-    private void writeRecord(WireBuffer out, int record, int commit, boolean lastOp) {
+    private void writeRecord(JsonGenerator out, JsonBytes.RawSlice data, int record, int commit, boolean lastOp)
+            throws IOException {
         long position = recordPositions[record];
-        out.ascii("{\"commitTimestamp\":").number(commitTimestamps[commit])
-                .ascii(",\"eventId\":{\"commitNum\":").number(commit + 1L)
-                .ascii(",\"opNum\":").number(record - commitFirstRecord[commit] + 1L)
-                .ascii("},\"data\":")
-                .raw(slabs.get((int) (position >>> 32)), (int) position, recordLengths[record])
-                .ascii(removes.get(record) ? ",\"op\":\"REMOVE\"" : ",\"op\":\"ADD\"");
+        out.writeStartObject();
+        out.writeFieldName(COMMIT_TIMESTAMP);
+        out.writeNumber(commitTimestamps[commit]);
+        out.writeFieldName(EVENT_ID);
+        out.writeStartObject();
+        out.writeFieldName(COMMIT_NUM);
+        out.writeNumber(commit + 1L);
+        out.writeFieldName(OP_NUM);
+        out.writeNumber(record - commitFirstRecord[commit] + 1L);
+        out.writeEndObject();
+        out.writeFieldName(DATA);
+        out.writeRawValue(data.set(slabs.get((int) (position >>> 32)), (int) position, recordLengths[record]));
+        out.writeFieldName(OP);
+        out.writeString(removes.get(record) ? REMOVE : ADD);
         if (lastOp) {
-            out.ascii(",\"isLastOp\":true");
+            out.writeFieldName(IS_LAST_OP);
+            out.writeBoolean(true);
         }
-        out.ascii("}");
+        out.writeEndObject();
     }
 }

@@ -12,8 +12,9 @@ public record EventId(long commitNum, long opNum) implements Comparable<EventId>
         return byCommit != 0 ? byCommit : Long.compare(opNum, other.opNum);
     }
 
+    /** As the service writes an event id in its messages, e.g. {@code [commitNum = 12, opNum = 1]}. */
     @Override
     public String toString() {
-        return "[commitNum " + commitNum + ", opNum " + opNum + "]";
+        return "[commitNum = " + commitNum + ", opNum = " + opNum + "]";
     }
 }

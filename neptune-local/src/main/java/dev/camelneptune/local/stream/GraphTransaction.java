@@ -106,22 +106,27 @@ public final class GraphTransaction {
     }
 
     private static Change label(Graph.Element element, boolean remove) {
-        WireBuffer out = new WireBuffer(128);
-        out.ascii("{\"id\":").string(element.id).ascii(element.isEdge() ? ",\"type\":\"e\"" : ",\"type\":\"vl\"")
-                .ascii(",\"key\":\"label\",\"value\":");
-        PropertyValue.write(out, element.label);
-        if (element.isEdge()) {
-            out.ascii(",\"from\":").string(element.from).ascii(",\"to\":").string(element.to);
-        }
-        return new Change(remove, out.ascii("}").toByteArray());
+        return new Change(remove, JsonBytes.object(out -> {
+            out.writeStringField("id", element.id);
+            out.writeStringField("type", element.isEdge() ? "e" : "vl");
+            out.writeStringField("key", "label");
+            out.writeFieldName("value");
+            PropertyValue.write(out, element.label);
+            if (element.isEdge()) {
+                out.writeStringField("from", element.from);
+                out.writeStringField("to", element.to);
+            }
+        }));
     }
 
     private static Change property(Graph.Element element, String key, Object value, boolean remove) {
-        WireBuffer out = new WireBuffer(128);
-        out.ascii("{\"id\":").string(element.id).ascii(element.isEdge() ? ",\"type\":\"ep\"" : ",\"type\":\"vp\"")
-                .ascii(",\"key\":").string(key).ascii(",\"value\":");
-        PropertyValue.write(out, value);
-        return new Change(remove, out.ascii("}").toByteArray());
+        return new Change(remove, JsonBytes.object(out -> {
+            out.writeStringField("id", element.id);
+            out.writeStringField("type", element.isEdge() ? "ep" : "vp");
+            out.writeStringField("key", key);
+            out.writeFieldName("value");
+            PropertyValue.write(out, value);
+        }));
     }
 
     List<Change> changes() {

@@ -57,19 +57,20 @@ public final class PropertyGraphStream {
     public synchronized long preload(int records) {
         long timestamp = clock.millis();
         long commitNum = log.lastCommitNum();
+        JsonBytes.Writer writer = new JsonBytes.Writer(128);
         int written = 0;
         List<Change> changes = new ArrayList<>(4);
         for (int n = 1; written < records; n++) {
             changes.clear();
             String id = "p-" + n;
-            changes.add(preloadRecord(id, "vl", "label", "person"));
+            changes.add(preloadRecord(writer, id, "vl", "label", "person"));
             for (int k = 0; k < PRELOAD_KEYS.length && written + changes.size() < records; k++) {
                 Object value = switch (k) {
                     case 0 -> "Person " + n;
                     case 1 -> 20 + n % 50;
                     default -> PRELOAD_CITIES[n % PRELOAD_CITIES.length];
                 };
-                changes.add(preloadRecord(id, "vp", PRELOAD_KEYS[k], value));
+                changes.add(preloadRecord(writer, id, "vp", PRELOAD_KEYS[k], value));
             }
             written += changes.size();
             commitNum = log.append(timestamp, changes);
@@ -77,12 +78,14 @@ public final class PropertyGraphStream {
         return commitNum;
     }
 
-    private static Change preloadRecord(String id, String type, String key, Object value) {
-        WireBuffer out = new WireBuffer(96);
-        out.ascii("{\"id\":").string(id).ascii(",\"type\":\"").ascii(type).ascii("\",\"key\":").string(key)
-                .ascii(",\"value\":");
-        PropertyValue.write(out, value);
-        return new Change(false, out.ascii("}").toByteArray());
+    private static Change preloadRecord(JsonBytes.Writer writer, String id, String type, String key, Object value) {
+        return new Change(false, writer.object(out -> {
+            out.writeStringField("id", id);
+            out.writeStringField("type", type);
+            out.writeStringField("key", key);
+            out.writeFieldName("value");
+            PropertyValue.write(out, value);
+        }));
     }
 
     /** Trims every commit before {@code commitNum}: reading them answers {@code ExpiredStreamException}. */

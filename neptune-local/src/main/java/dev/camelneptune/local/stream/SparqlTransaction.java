@@ -56,8 +56,7 @@ public final class SparqlTransaction {
     }
 
     private static Change record(String stmt, boolean remove) {
-        WireBuffer out = new WireBuffer(stmt.length() + 16);
-        return new Change(remove, out.ascii("{\"stmt\":").string(stmt).ascii("}").toByteArray());
+        return new Change(remove, JsonBytes.object(out -> out.writeStringField("stmt", stmt)));
     }
 
     List<Change> changes() {

@@ -19,8 +19,9 @@ import dev.camelneptune.local.LocalResponse;
 
 /**
  * Neptune Streams API: {@code GET /propertygraph/stream} (alias {@code /pg/stream}) and {@code GET /sparql/stream},
- * with the service's query parameters ({@code iteratorType}, {@code commitNum}, {@code opNum}, {@code limit}), gzip
- * on {@code Accept-Encoding: gzip}, and its error bodies {@code {"code","requestId","detailedMessage","message"}}.
+ * with the service's query parameters ({@code iteratorType}, {@code AT_SEQUENCE_NUMBER} by default; {@code commitNum},
+ * {@code opNum}, {@code limit}, out-of-range values refused), gzip on {@code Accept-Encoding: gzip}, and its error
+ * bodies {@code {"code","requestId","detailedMessage","message"}}.
  * Old commits are trimmed after {@link #retention(Duration)}, measured on the server's clock, or on demand with
  * {@code trimBefore}.
  */
@@ -31,16 +32,26 @@ public final class StreamApi implements LocalApi {
     private static final Set<String> ITERATOR_TYPES = Set.of("AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER",
             "TRIM_HORIZON", "LATEST");
 
-    /** The HTTP status the service answers each of its error codes with. */
-    private static final Map<String, Integer> ERROR_STATUS = Map.of(
-            "StreamRecordsNotFoundException", 404,
-            "ExpiredStreamException", 400,
-            "InvalidParameterException", 400,
-            "BadRequestException", 400,
-            "ThrottlingException", 500,
-            "MemoryLimitExceededException", 500,
-            "InternalFailureException", 500,
-            "TooManyRequestsException", 429);
+    /**
+     * The HTTP status the service answers each error code of {@code GetPropertygraphStream} /
+     * {@code GetSparqlStream} with (their {@code httpError} in the neptunedata 2023-08-01 model).
+     */
+    private static final Map<String, Integer> ERROR_STATUS = Map.ofEntries(
+            Map.entry("StreamRecordsNotFoundException", 404),
+            Map.entry("ExpiredStreamException", 400),
+            Map.entry("InvalidParameterException", 400),
+            Map.entry("BadRequestException", 400),
+            Map.entry("ClientTimeoutException", 408),
+            Map.entry("ConstraintViolationException", 400),
+            Map.entry("IllegalArgumentException", 400),
+            Map.entry("InvalidArgumentException", 400),
+            Map.entry("PreconditionsFailedException", 400),
+            Map.entry("UnsupportedOperationException", 400),
+            Map.entry("AccessDeniedException", 403),
+            Map.entry("ThrottlingException", 500),
+            Map.entry("MemoryLimitExceededException", 500),
+            Map.entry("InternalFailureException", 500),
+            Map.entry("TooManyRequestsException", 429));
 
     private final LocalClock clock;
     private final PropertyGraphStream propertyGraph;
@@ -81,29 +92,40 @@ public final class StreamApi implements LocalApi {
         }
         ChangeLog log = request.path().startsWith("/sparql") ? sparql.log() : propertyGraph.log();
         Map<String, String> query = request.query();
-        String iteratorType = query.getOrDefault("iteratorType", "TRIM_HORIZON");
+        // the user guide: "AT_SEQUENCE_NUMBER (default)", which needs commitNum
+        String iteratorType = query.getOrDefault("iteratorType", "AT_SEQUENCE_NUMBER");
         if (!ITERATOR_TYPES.contains(iteratorType)) {
             throw invalid("iteratorType must be one of " + ITERATOR_TYPES + ", got " + iteratorType);
         }
-        int limit = (int) number(query, "limit", 10);
+        long limit = number(query, "limit", 10);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw invalid("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
-        boolean sequence = iteratorType.endsWith("_SEQUENCE_NUMBER");
-        if (sequence && !query.containsKey("commitNum")) {
-            throw invalid("commitNum is required when iteratorType is " + iteratorType);
+        long commitNum = 0;
+        long opNum = 1;
+        if (iteratorType.endsWith("_SEQUENCE_NUMBER")) {
+            if (!query.containsKey("commitNum")) {
+                throw invalid("commitNum is required when iteratorType is " + iteratorType);
+            }
+            commitNum = number(query, "commitNum", 0);
+            opNum = number(query, "opNum", 1);
+            if (commitNum < 1) {
+                throw invalid("commitNum must be 1 or more, got " + commitNum);
+            }
+            if (opNum < 1) {
+                throw invalid("opNum must be 1 or more, got " + opNum);
+            }
         }
-        long commitNum = number(query, "commitNum", 0);
-        long opNum = number(query, "opNum", 1);
 
         log.trimOlderThan(clock.millis() - retention.toMillis());
-        byte[] body = log.page(iteratorType, commitNum, opNum, limit);
+        byte[] body = log.page(iteratorType, commitNum, opNum, (int) limit);
         if (wantsGzip(request)) {
             return LocalResponse.json(200, gzip(body)).withHeader("Content-Encoding", "gzip");
         }
         return LocalResponse.json(200, body);
     }
 
+    /** A query parameter that must be an integer (a long: no overflow to a small number). */
     private static long number(Map<String, String> query, String name, long defaultValue) throws ApiError {
         String value = query.get(name);
         if (value == null) {
@@ -120,10 +142,10 @@ public final class StreamApi implements LocalApi {
         return new ApiError(400, "InvalidParameterException", message);
     }
 
+    /** Only the {@code Accept-Encoding} header asks for gzip: the model binds {@code encoding} to that header. */
     private static boolean wantsGzip(LocalRequest request) {
         String acceptEncoding = request.header("Accept-Encoding");
-        return acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip")
-                || "gzip".equalsIgnoreCase(request.query().get("encoding"));
+        return acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
     }
 
     private static byte[] gzip(byte[] body) {
@@ -145,12 +167,13 @@ public final class StreamApi implements LocalApi {
     public LocalResponse error(int status, String code, String message) {
         String streamCode = "InternalServerException".equals(code) ? "InternalFailureException" : code;
         String requestId = UUID.randomUUID().toString();
-        WireBuffer out = new WireBuffer(128 + message.length());
-        out.ascii("{\"code\":").string(streamCode)
-                .ascii(",\"requestId\":").string(requestId)
-                .ascii(",\"detailedMessage\":").string(message)
-                .ascii(",\"message\":").string(message).ascii("}");
-        return LocalResponse.json(ERROR_STATUS.getOrDefault(streamCode, status), out.toByteArray())
+        byte[] body = JsonBytes.object(out -> {
+            out.writeStringField("code", streamCode);
+            out.writeStringField("requestId", requestId);
+            out.writeStringField("detailedMessage", message);
+            out.writeStringField("message", message);
+        });
+        return LocalResponse.json(ERROR_STATUS.getOrDefault(streamCode, status), body)
                 .withHeader("x-amzn-RequestId", requestId);
     }
 
@@ -158,7 +181,6 @@ public final class StreamApi implements LocalApi {
      * A small, readable history: three people meet, become friends, change and lose properties, and one leaves;
      * plus a few RDF statements.
      */
-    @Override
     public void seedDemo() {
         propertyGraph.commit(tx -> tx
                 .addVertex("alice", "person", Map.of("name", "Alice"))

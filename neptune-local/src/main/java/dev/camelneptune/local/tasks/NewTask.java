@@ -3,11 +3,14 @@ package dev.camelneptune.local.tasks;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
- * What to create through {@link TaskApi#create(NewTask)}: every field has a sensible default, so a test sets only what
- * it cares about.
+ * What to create through {@link Tasks#create(NewTask)}: every field has a sensible default that the service model
+ * accepts, so a test sets only what it cares about.
  *
  * <pre>
  * String id = neptune.tasks().create(NewTask.importTask().graph("g-0123456789")
@@ -16,21 +19,34 @@ import java.util.Objects;
  */
 public final class NewTask {
 
+    /** A role ARN of the model's {@code RoleArn} pattern. */
+    public static final String DEFAULT_ROLE_ARN = "arn:aws:iam::123456789012:role/NeptuneLocal";
+    /** A key ARN of the model's {@code KmsKeyArn} pattern (the key id is 36 characters, as a KMS key id is). */
+    public static final String DEFAULT_KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/00000000-0000-4000-8000-000000000000";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     final TaskKind kind;
     String taskId = randomId("t-");
     String graphId = randomId("g-");
-    String roleArn = "arn:aws:iam::123456789012:role/NeptuneLocal";
+    String roleArn = DEFAULT_ROLE_ARN;
     String format;
     String location;
     String kmsKeyIdentifier;
     String parquetType;
     List<Duration> phases;
+    Duration reprovisioning;
+    Duration rollback = Duration.ZERO;
+    Duration startedAgo = Duration.ZERO;
     Duration failAfter;
     String failureReason;
     Duration cancelDuration = Duration.ofSeconds(5);
+    Boolean failOnError;
+    String blankNodeHandling;
+    JsonNode importOptions;
+    JsonNode exportFilter;
+    Map<String, String> tags = Map.of();
 
     private NewTask(TaskKind kind) {
         this.kind = kind;
@@ -42,7 +58,7 @@ public final class NewTask {
             format = "PARQUET";
             parquetType = "COLUMNAR";
             location = "s3://neptune-local/export/";
-            kmsKeyIdentifier = "arn:aws:kms:us-east-1:123456789012:key/neptune-local";
+            kmsKeyIdentifier = DEFAULT_KMS_KEY;
         }
     }
 
@@ -70,6 +86,7 @@ public final class NewTask {
         return this;
     }
 
+    /** The graph the task imports into or exports from; {@link Tasks#create(NewTask)} creates it if it is unknown. */
     public NewTask graph(String graphId) {
         this.graphId = Objects.requireNonNull(graphId);
         return this;
@@ -111,7 +128,33 @@ public final class NewTask {
         return this;
     }
 
-    /** The task ends FAILED with {@code reason} this long after it starts, unless it ended before. */
+    /**
+     * The import passes through {@code REPROVISIONING} for this long between {@code ANALYZING_DATA} and
+     * {@code IMPORTING}, as the service does when the data does not fit the graph's capacity. Imports only.
+     */
+    public NewTask reprovisioning(Duration duration) {
+        requireImport("REPROVISIONING");
+        this.reprovisioning = Objects.requireNonNull(duration);
+        return this;
+    }
+
+    /**
+     * When the import fails, it is {@code ROLLING_BACK} for this long before it is {@code FAILED} (zero, the default:
+     * straight to FAILED). Imports only: an export task has no ROLLING_BACK status.
+     */
+    public NewTask rollback(Duration duration) {
+        requireImport("ROLLING_BACK");
+        this.rollback = Objects.requireNonNull(duration);
+        return this;
+    }
+
+    /** The task started this long before it is created, e.g. to create one that has long finished. */
+    public NewTask startedAgo(Duration ago) {
+        this.startedAgo = Objects.requireNonNull(ago);
+        return this;
+    }
+
+    /** The task fails with {@code reason} this long after it starts, unless it ended before. */
     public NewTask failAfter(Duration after, String reason) {
         this.failAfter = Objects.requireNonNull(after);
         this.failureReason = Objects.requireNonNull(reason);
@@ -122,5 +165,25 @@ public final class NewTask {
     public NewTask cancelDuration(Duration cancelDuration) {
         this.cancelDuration = Objects.requireNonNull(cancelDuration);
         return this;
+    }
+
+    /**
+     * The import's {@code failOnError}: with false, a failure ({@link Tasks#fail(String, String)}, {@link #failAfter})
+     * is counted in {@code errorCount} and the import goes on, as the service skips the data that caused it.
+     */
+    public NewTask failOnError(boolean failOnError) {
+        requireImport("failOnError");
+        this.failOnError = failOnError;
+        return this;
+    }
+
+    private void requireImport(String what) {
+        if (kind != TaskKind.IMPORT) {
+            throw new IllegalStateException(what + " applies to import tasks only");
+        }
+    }
+
+    boolean skipsErrors() {
+        return kind == TaskKind.IMPORT && Boolean.FALSE.equals(failOnError);
     }
 }

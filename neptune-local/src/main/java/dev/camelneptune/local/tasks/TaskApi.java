@@ -1,16 +1,9 @@
 package dev.camelneptune.local.tasks;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,39 +11,34 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelneptune.local.ApiError;
 import dev.camelneptune.local.Json;
 import dev.camelneptune.local.LocalApi;
-import dev.camelneptune.local.LocalClock;
 import dev.camelneptune.local.LocalRequest;
 import dev.camelneptune.local.LocalResponse;
 
 /**
- * NeptuneGraph task API: import and export tasks over the service's REST JSON wire format, and a Java API to create
- * and steer them. Tasks progress on the {@link LocalClock}.
+ * The NeptuneGraph task API over the service's REST JSON wire format: reads and checks requests as the service model
+ * says, lets {@link Tasks} apply the service's rules, and writes the answers.
  *
  * <pre>
  * GET    /importtasks/{taskIdentifier}          GetImportTask
  * GET    /importtasks?nextToken&amp;maxResults       ListImportTasks
+ * POST   /importtasks                           CreateGraphUsingImportTask (201)
  * POST   /graphs/{graphIdentifier}/importtasks  StartImportTask (201)
  * DELETE /importtasks/{taskIdentifier}          CancelImportTask
  * GET    /exporttasks/{taskIdentifier}          GetExportTask
  * GET    /exporttasks?graphIdentifier&amp;nextToken&amp;maxResults  ListExportTasks
  * POST   /exporttasks                           StartExportTask (201)
  * DELETE /exporttasks/{taskIdentifier}          CancelExportTask
+ * GET    /graphs/{graphIdentifier}              GetGraph
  * </pre>
  */
 public final class TaskApi implements LocalApi {
 
-    static final Pattern TASK_ID = Pattern.compile("t-[a-z0-9]{10}");
-    static final Pattern GRAPH_ID = Pattern.compile("g-[a-z0-9]{10}");
-    private static final Set<String> IMPORT_FORMATS = Set.of("CSV", "OPEN_CYPHER", "PARQUET", "NTRIPLES");
-    private static final Set<String> EXPORT_FORMATS = Set.of("PARQUET", "CSV");
     private static final int DEFAULT_MAX_RESULTS = 100;
 
-    private final LocalClock clock;
-    private final List<Task> tasks = new ArrayList<>();
-    private final Map<String, Task> byId = new HashMap<>();
+    private final Tasks tasks;
 
-    public TaskApi(LocalClock clock) {
-        this.clock = clock;
+    public TaskApi(Tasks tasks) {
+        this.tasks = tasks;
     }
 
     @Override
@@ -74,7 +62,9 @@ public final class TaskApi implements LocalApi {
             case "DELETE importtasks/{id}" -> ok(200, cancel(TaskKind.IMPORT, path[1]));
             case "DELETE exporttasks/{id}" -> ok(200, cancel(TaskKind.EXPORT, path[1]));
             case "POST graphs/{id}/importtasks" -> ok(201, startImport(path[1], body(request)));
+            case "POST importtasks" -> ok(201, createGraphUsingImport(body(request)));
             case "POST exporttasks" -> ok(201, startExport(body(request)));
+            case "GET graphs/{id}" -> ok(200, graph(path[1]));
             default -> throw new ApiError(404, "UnknownOperationException",
                     "No operation at " + request.method() + " " + request.path());
         };
@@ -89,232 +79,132 @@ public final class TaskApi implements LocalApi {
                 .withHeader("x-amzn-RequestId", UUID.randomUUID().toString());
     }
 
-    /** A few tasks in various states: done, running, failed, cancelled. */
-    @Override
-    public synchronized void seedDemo() {
-        create(NewTask.importTask().id("t-demo000001").graph("g-demo000001")
-                .phases(Duration.ZERO, Duration.ZERO, Duration.ZERO));
-        create(NewTask.importTask().id("t-demo000002").graph("g-demo000002")
-                .phases(Duration.ZERO, Duration.ZERO, Duration.ofHours(1)));
-        create(NewTask.importTask().id("t-demo000003").graph("g-demo000003"));
-        create(NewTask.importTask().id("t-demo000004").graph("g-demo000004")
-                .failAfter(Duration.ZERO, "Source data could not be read: s3://neptune-local/import/ is empty"));
-        create(NewTask.exportTask().id("t-demo000005").graph("g-demo000001")
-                .phases(Duration.ZERO, Duration.ofHours(1)));
-        create(NewTask.exportTask().id("t-demo000006").graph("g-demo000001").cancelDuration(Duration.ZERO));
-        cancelNow(byId.get("t-demo000006"));
+    // ---------------------------------------------------------------- operations
+
+    private ObjectNode get(TaskKind kind, String taskId) throws ApiError {
+        ModelRules.pattern("taskIdentifier", taskId, ModelRules.TASK_ID);
+        Task task = tasks.find(kind, taskId);
+        long now = tasks.now();
+        return TaskJson.detail(task, task.at(now), now);
     }
 
-    // ---------------------------------------------------------------- steering API
-
-    /** Creates a task that starts now on the clock; returns its id. */
-    public synchronized String create(NewTask spec) {
-        if (!TASK_ID.matcher(spec.taskId).matches() || !GRAPH_ID.matcher(spec.graphId).matches()) {
-            throw new IllegalArgumentException("task ids match " + TASK_ID + " and graph ids " + GRAPH_ID + ": "
-                    + spec.taskId + ", " + spec.graphId);
-        }
-        if (byId.containsKey(spec.taskId)) {
-            throw new IllegalArgumentException("task " + spec.taskId + " already exists");
-        }
-        Task task = new Task(spec, clock.millis());
-        tasks.add(task);
-        byId.put(spec.taskId, task);
-        return spec.taskId;
-    }
-
-    /** Creates {@code count} import tasks with default settings, e.g. to page through; returns their ids in order. */
-    public List<String> createImportTasks(int count) {
-        List<String> ids = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            ids.add(create(NewTask.importTask()));
-        }
-        return ids;
-    }
-
-    /** The task as the API would show it now. */
-    public synchronized TaskSnapshot get(String taskId) {
-        return known(taskId).at(clock.millis());
-    }
-
-    /** Fails a running task now, with {@code reason} as its {@code statusReason}. */
-    public synchronized void fail(String taskId, String reason) {
-        Task task = known(taskId);
-        if (task.at(clock.millis()).isTerminal()) {
-            throw new IllegalStateException("task " + taskId + " has already ended: " + task.at(clock.millis()).status());
-        }
-        task.fail(clock.millis(), reason);
-    }
-
-    private Task known(String taskId) {
-        Task task = byId.get(taskId);
-        if (task == null) {
-            throw new IllegalArgumentException("no task " + taskId);
-        }
-        return task;
-    }
-
-    // ---------------------------------------------------------------- wire operations
-
-    private synchronized ObjectNode get(TaskKind kind, String taskId) throws ApiError {
-        Task task = find(kind, taskId);
-        return TaskJson.detail(task, task.at(clock.millis()));
-    }
-
-    private synchronized ObjectNode list(TaskKind kind, Map<String, String> query) throws ApiError {
+    private ObjectNode list(TaskKind kind, Map<String, String> query) throws ApiError {
         int maxResults = maxResults(query.get("maxResults"));
-        String graphFilter = query.get("graphIdentifier");
-        if (kind == TaskKind.EXPORT && graphFilter != null) {
-            requirePattern("graphIdentifier", graphFilter, GRAPH_ID);
+        String graphId = kind == TaskKind.EXPORT ? query.get("graphIdentifier") : null;
+        if (graphId != null) {
+            ModelRules.pattern("graphIdentifier", graphId, ModelRules.GRAPH_ID);
         }
-        List<Task> matching = tasks.stream()
-                .filter(t -> t.spec().kind == kind)
-                .filter(t -> graphFilter == null || kind != TaskKind.EXPORT || t.spec().graphId.equals(graphFilter))
-                .toList();
-        int from = pageStart(kind, query.get("nextToken"), matching);
-        int to = Math.min(matching.size(), from + maxResults);
-        long now = clock.millis();
-        List<ObjectNode> page = matching.subList(from, to).stream().map(t -> TaskJson.summary(t, t.at(now))).toList();
-        String nextToken = to < matching.size() ? token(kind, matching.get(to).spec().taskId) : null;
-        return TaskJson.page(page, nextToken);
+        Tasks.Page page = tasks.list(kind, graphId, query.get("nextToken"), maxResults);
+        long now = tasks.now();
+        return TaskJson.page(page.tasks().stream().map(t -> TaskJson.summary(t, t.at(now))).toList(), page.nextToken());
     }
 
-    private synchronized ObjectNode cancel(TaskKind kind, String taskId) throws ApiError {
-        Task task = find(kind, taskId);
-        TaskSnapshot before = task.at(clock.millis());
-        if (before.isTerminal() || "CANCELLING".equals(before.status())) {
-            throw new ApiError(409, "ConflictException",
-                    "Task " + taskId + " cannot be cancelled: its status is " + before.status());
+    private ObjectNode cancel(TaskKind kind, String taskId) throws ApiError {
+        ModelRules.pattern("taskIdentifier", taskId, ModelRules.TASK_ID);
+        Task task = tasks.cancelByRequest(kind, taskId);
+        return TaskJson.summary(task, task.at(tasks.now()));
+    }
+
+    /** {@code StartImportTaskInput}. */
+    private ObjectNode startImport(String graphId, JsonNode body) throws ApiError {
+        ModelRules.pattern("graphIdentifier", graphId, ModelRules.GRAPH_ID);
+        NewTask spec = importSpec(body).graph(graphId);
+        Task task = tasks.startImport(spec);
+        return TaskJson.started(task, task.at(tasks.now()));
+    }
+
+    /** {@code CreateGraphUsingImportTaskInput}: the import members, and the new graph's. */
+    private ObjectNode createGraphUsingImport(JsonNode body) throws ApiError {
+        String graphName = ModelRules.string(body, "graphName", true);
+        ModelRules.length("graphName", graphName, 1, 63);
+        ModelRules.pattern("graphName", graphName, ModelRules.GRAPH_NAME);
+        ModelRules.tags(body);
+        ModelRules.bool(body, "", "publicConnectivity");
+        ModelRules.bool(body, "", "deletionProtection");
+        ModelRules.pattern(body, "kmsKeyIdentifier", ModelRules.KMS_KEY_ARN, false);
+        ModelRules.object(body, "", "vectorSearchConfiguration");
+        ModelRules.integer(body, "replicaCount", 0, 2);
+        ModelRules.integer(body, "minProvisionedMemory", 16, 24576);
+        ModelRules.integer(body, "maxProvisionedMemory", 16, 24576);
+        NewTask spec = importSpec(body);
+        Task task = tasks.createGraphUsingImport(graphName, spec);
+        return TaskJson.started(task, task.at(tasks.now()));
+    }
+
+    /** {@code StartExportTaskInput}. */
+    private ObjectNode startExport(JsonNode body) throws ApiError {
+        String graphId = ModelRules.pattern(body, "graphIdentifier", ModelRules.GRAPH_ID, true);
+        String roleArn = ModelRules.pattern(body, "roleArn", ModelRules.ROLE_ARN, true);
+        String format = ModelRules.oneOf(body, "format", ModelRules.EXPORT_FORMATS, true);
+        String destination = ModelRules.string(body, "", "destination", true, 1, 1024);
+        String kmsKey = ModelRules.string(body, "", "kmsKeyIdentifier", true, 1, 1024);
+        ModelRules.pattern("kmsKeyIdentifier", kmsKey, ModelRules.KMS_KEY_ARN);
+        NewTask spec = NewTask.exportTask().graph(graphId).roleArn(roleArn).format(format).location(destination)
+                .kmsKeyIdentifier(kmsKey)
+                .parquetType(ModelRules.oneOf(body, "parquetType", ModelRules.PARQUET_TYPES, false));
+        spec.exportFilter = ModelRules.exportFilter(body);
+        spec.tags = ModelRules.tags(body);
+        Task task = tasks.startExport(spec);
+        return TaskJson.started(task, task.at(tasks.now()));
+    }
+
+    private ObjectNode graph(String graphId) throws ApiError {
+        ModelRules.pattern("graphIdentifier", graphId, ModelRules.GRAPH_ID);
+        return TaskJson.graph(tasks.graph(graphId));
+    }
+
+    /**
+     * The members {@code StartImportTaskInput} and {@code CreateGraphUsingImportTaskInput} share: {@code source} and
+     * {@code roleArn} required, {@code format} (CSV when absent), {@code parquetType}, {@code blankNodeHandling}
+     * (required with NTRIPLES), {@code failOnError}, {@code importOptions}.
+     */
+    private static NewTask importSpec(JsonNode body) throws ApiError {
+        String source = ModelRules.string(body, "source", true);
+        String roleArn = ModelRules.pattern(body, "roleArn", ModelRules.ROLE_ARN, true);
+        String format = ModelRules.oneOf(body, "format", ModelRules.FORMATS, false);
+        String blankNodeHandling = ModelRules.oneOf(body, "blankNodeHandling", ModelRules.BLANK_NODE_HANDLING, false);
+        if ("NTRIPLES".equals(format) && blankNodeHandling == null) {
+            throw ModelRules.validation("blankNodeHandling must be provided when format is NTRIPLES");
         }
-        return cancelNow(task);
+        NewTask spec = NewTask.importTask().location(source).roleArn(roleArn).format(format != null ? format : "CSV")
+                .parquetType(ModelRules.oneOf(body, "parquetType", ModelRules.PARQUET_TYPES, false));
+        spec.blankNodeHandling = blankNodeHandling;
+        spec.failOnError = ModelRules.bool(body, "", "failOnError");
+        spec.importOptions = ModelRules.importOptions(body);
+        return spec;
     }
 
-    private ObjectNode cancelNow(Task task) {
-        task.cancel(clock.millis());
-        return TaskJson.summary(task, task.at(clock.millis()));
-    }
-
-    private synchronized ObjectNode startImport(String graphId, JsonNode body) throws ApiError {
-        requirePattern("graphIdentifier", graphId, GRAPH_ID);
-        NewTask spec = NewTask.importTask().graph(graphId)
-                .location(required(body, "source"))
-                .roleArn(required(body, "roleArn"))
-                .format(oneOf(body, "format", IMPORT_FORMATS, "CSV"));
-        spec.parquetType(body.path("parquetType").asText(null));
-        long now = clock.millis();
-        for (Task task : tasks) {
-            if (task.spec().kind == TaskKind.IMPORT && task.spec().graphId.equals(graphId) && !task.at(now).isTerminal()) {
-                throw new ApiError(409, "ConflictException", "Graph " + graphId + " already has an import task in progress: "
-                        + task.spec().taskId);
-            }
-        }
-        Task task = byId.get(create(spec));
-        return TaskJson.summary(task, task.at(now));
-    }
-
-    private synchronized ObjectNode startExport(JsonNode body) throws ApiError {
-        String graphId = required(body, "graphIdentifier");
-        requirePattern("graphIdentifier", graphId, GRAPH_ID);
-        NewTask spec = NewTask.exportTask().graph(graphId)
-                .roleArn(required(body, "roleArn"))
-                .format(oneOf(body, "format", EXPORT_FORMATS, null))
-                .location(required(body, "destination"))
-                .kmsKeyIdentifier(required(body, "kmsKeyIdentifier"))
-                .parquetType(body.path("parquetType").asText(null));
-        Task task = byId.get(create(spec));
-        return TaskJson.summary(task, task.at(clock.millis()));
-    }
-
-    private Task find(TaskKind kind, String taskId) throws ApiError {
-        requirePattern("taskIdentifier", taskId, TASK_ID);
-        Task task = byId.get(taskId);
-        if (task == null || task.spec().kind != kind) {
-            throw new ApiError(404, "ResourceNotFoundException",
-                    (kind == TaskKind.IMPORT ? "Import" : "Export") + " task " + taskId + " not found");
-        }
-        return task;
-    }
-
-    // ---------------------------------------------------------------- input rules
+    // ---------------------------------------------------------------- request parts
 
     private static int maxResults(String value) throws ApiError {
         if (value == null) {
             return DEFAULT_MAX_RESULTS;
         }
+        int max;
         try {
-            int max = Integer.parseInt(value);
-            if (max >= 1 && max <= 100) {
-                return max;
-            }
+            max = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            // answered below
+            throw ModelRules.invalid("maxResults", value, "be an integer");
         }
-        throw validation("maxResults must be between 1 and 100, was " + value);
-    }
-
-    private static int pageStart(TaskKind kind, String nextToken, List<Task> matching) throws ApiError {
-        if (nextToken == null || nextToken.isEmpty()) {
-            return 0;
+        if (max < 1) {
+            throw ModelRules.invalid("maxResults", value, "have value greater than or equal to 1");
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw validation("Invalid nextToken");
+        if (max > 100) {
+            throw ModelRules.invalid("maxResults", value, "have value less than or equal to 100");
         }
-        String prefix = kind.name() + ":";
-        for (int i = 0; decoded.startsWith(prefix) && i < matching.size(); i++) {
-            if (matching.get(i).spec().taskId.equals(decoded.substring(prefix.length()))) {
-                return i;
-            }
-        }
-        throw validation("Invalid nextToken");
-    }
-
-    /** The next page starts at this task; tasks are never reordered, so the token stays valid. */
-    private static String token(TaskKind kind, String firstTaskId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((kind.name() + ":" + firstTaskId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void requirePattern(String member, String value, Pattern pattern) throws ApiError {
-        if (!pattern.matcher(value).matches()) {
-            throw validation(member + " '" + value + "' must match " + pattern);
-        }
-    }
-
-    private static String required(JsonNode body, String member) throws ApiError {
-        String value = body.path(member).asText(null);
-        if (value == null || value.isEmpty()) {
-            throw validation(member + " is required");
-        }
-        return value;
-    }
-
-    private static String oneOf(JsonNode body, String member, Set<String> allowed, String defaultValue) throws ApiError {
-        String value = body.path(member).asText(defaultValue);
-        if (value == null) {
-            throw validation(member + " is required");
-        }
-        if (!allowed.contains(value)) {
-            throw validation(member + " must be one of " + allowed + ", was " + value);
-        }
-        return value;
+        return max;
     }
 
     private static JsonNode body(LocalRequest request) throws ApiError {
         try {
             JsonNode body = request.body().length == 0 ? null : Json.MAPPER.readTree(request.body());
             if (body == null || !body.isObject()) {
-                throw validation("The request body must be a JSON object");
+                throw ModelRules.validation("The request body must be a JSON object");
             }
             return body;
         } catch (IOException e) {
-            throw validation("The request body is not valid JSON");
+            throw ModelRules.validation("The request body is not valid JSON");
         }
-    }
-
-    private static ApiError validation(String message) {
-        return new ApiError(400, "ValidationException", message);
     }
 
     private static LocalResponse ok(int status, ObjectNode json) {

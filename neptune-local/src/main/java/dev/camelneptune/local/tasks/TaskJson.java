@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.camelneptune.local.Json;
 
-/** A task in the NeptuneGraph REST JSON: member names as the service model has them, timestamps in epoch seconds. */
+/**
+ * Tasks and graphs in the NeptuneGraph REST JSON: member names and which output has which member as the service model
+ * has them ({@code ImportTaskSummary}, {@code GetImportTaskOutput}, ...), timestamps in epoch seconds.
+ */
 final class TaskJson {
 
     private TaskJson() {
     }
 
-    /** {@code ImportTaskSummary} / {@code ExportTaskSummary}: what list, start and cancel answer. */
+    /** {@code ImportTaskSummary} / {@code ExportTaskSummary}: what list and cancel answer. */
     static ObjectNode summary(Task task, TaskSnapshot now) {
         NewTask spec = task.spec();
         ObjectNode json = Json.MAPPER.createObjectNode();
@@ -21,7 +24,7 @@ final class TaskJson {
         json.put("taskId", spec.taskId);
         json.put("roleArn", spec.roleArn);
         json.put("status", now.status());
-        json.put("format", spec.format);
+        putIfSet(json, "format", spec.format);
         putIfSet(json, "parquetType", spec.parquetType);
         if (spec.kind == TaskKind.IMPORT) {
             json.put("source", spec.location);
@@ -33,10 +36,21 @@ final class TaskJson {
         return json;
     }
 
-    /** {@code GetImportTask} / {@code GetExportTask}: the summary plus the progress details. */
-    static ObjectNode detail(Task task, TaskSnapshot now) {
+    /**
+     * {@code StartImportTaskOutput} / {@code StartExportTaskOutput} / {@code CreateGraphUsingImportTaskOutput}: the
+     * summary with the {@code importOptions} or {@code exportFilter} the request gave.
+     */
+    static ObjectNode started(Task task, TaskSnapshot now) {
+        ObjectNode json = summary(task, now);
+        putOptions(json, task.spec());
+        return json;
+    }
+
+    /** {@code GetImportTaskOutput} / {@code GetExportTaskOutput}: the summary, the options and the progress details. */
+    static ObjectNode detail(Task task, TaskSnapshot now, long at) {
         ObjectNode json = summary(task, now);
         putIfSet(json, "statusReason", now.statusReason());
+        putOptions(json, task.spec());
         long work = Task.work(now.progressPercentage());
         if (now.kind() == TaskKind.IMPORT) {
             json.put("attemptNumber", 1);
@@ -45,8 +59,8 @@ final class TaskJson {
             details.put("startTime", task.startMillis() / 1000);
             details.put("timeElapsedSeconds", now.timeElapsedSeconds());
             details.put("progressPercentage", now.progressPercentage());
-            details.put("errorCount", "FAILED".equals(now.status()) ? 1 : 0);
-            putIfSet(details, "errorDetails", "FAILED".equals(now.status()) ? now.statusReason() : null);
+            details.put("errorCount", task.errorCount(now, at));
+            putIfSet(details, "errorDetails", task.errorDetails(now, at));
             details.put("statementCount", work);
             details.put("dictionaryEntryCount", work / 4);
         } else {
@@ -67,6 +81,31 @@ final class TaskJson {
         tasks.forEach(array::add);
         putIfSet(json, "nextToken", nextToken);
         return json;
+    }
+
+    /** {@code GetGraphOutput}. */
+    static ObjectNode graph(GraphSnapshot graph) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("id", graph.id());
+        json.put("name", graph.name());
+        json.put("arn", graph.arn());
+        json.put("status", graph.status());
+        putIfSet(json, "statusReason", graph.statusReason());
+        json.put("createTime", graph.createTime().getEpochSecond());
+        json.put("provisionedMemory", 128);
+        json.put("publicConnectivity", false);
+        json.put("replicaCount", 0);
+        json.put("deletionProtection", false);
+        return json;
+    }
+
+    private static void putOptions(ObjectNode json, NewTask spec) {
+        if (spec.kind == TaskKind.IMPORT && spec.importOptions != null) {
+            json.set("importOptions", spec.importOptions.deepCopy());
+        }
+        if (spec.kind == TaskKind.EXPORT && spec.exportFilter != null) {
+            json.set("exportFilter", spec.exportFilter.deepCopy());
+        }
     }
 
     private static void putIfSet(ObjectNode json, String name, String value) {

@@ -3,7 +3,12 @@ package dev.camelneptune.local.tasks;
 import java.time.Duration;
 import java.util.List;
 
-/** Import or export: the statuses a task of this kind goes through before it ends, and their default lengths. */
+/**
+ * Import or export: the statuses a task of this kind runs through before it ends, and their default lengths. An
+ * import task may also pass through {@code REPROVISIONING} (see {@link NewTask#reprovisioning(Duration)}) and, when it
+ * fails, through {@code ROLLING_BACK} (see {@link NewTask#rollback(Duration)}); an export task has neither
+ * ({@code ImportTaskStatus} and {@code ExportTaskStatus} in the service model).
+ */
 public enum TaskKind {
 
     IMPORT(List.of("INITIALIZING", "ANALYZING_DATA", "IMPORTING"),

@@ -1,0 +1,41 @@
+package dev.camelneptune.stream;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+
+/** The default mode: one exchange per record, one at a time; the position moves after each record succeeds. */
+final class RecordDelivery<R> extends Delivery<R> {
+
+    RecordDelivery(NeptuneStreamConsumer<R> consumer) {
+        super(consumer);
+    }
+
+    @Override
+    boolean deliver(StreamPage<R> page) {
+        int size = page.size();
+        try {
+            for (int index = 0; index < size; index++) {
+                if (!consumer.isBatchAllowed()) {
+                    return false;
+                }
+                R record = page.record(index);
+                StreamPosition position = page.position(index);
+                Exchange exchange = consumer.recordExchange(record, position);
+                exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+                exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
+                exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == size - 1);
+                consumer.setPendingExchanges(size - index - 1);
+                if (!consumer.process(exchange)) {
+                    consumer.failed(exchange, "Neptune stream record " + position + " failed; it is read"
+                                              + " again on the next poll and nothing after it is emitted before it succeeds");
+                    return false;
+                }
+                consumer.advanceTo(position, record);
+                consumer.delivered(1);
+            }
+            return true;
+        } finally {
+            consumer.setPendingExchanges(0);
+        }
+    }
+}

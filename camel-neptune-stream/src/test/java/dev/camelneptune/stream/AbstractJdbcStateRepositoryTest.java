@@ -1,0 +1,275 @@
+package dev.camelneptune.stream;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.test.appender.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What {@link JdbcStateRepository} promises, on one database engine: the subclasses give the engine (H2 in memory,
+ * and a real PostgreSQL). Each repository instance plays one node; the table is what the nodes share.
+ */
+abstract class AbstractJdbcStateRepositoryTest {
+
+    private final List<JdbcStateRepository> started = new ArrayList<>();
+    private ListAppender log;
+
+    /** The database under test; every call may return the same object. */
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void clearLog() {
+        log = ((LoggerContext) LogManager.getContext(false)).getConfiguration().getAppender("list");
+        log.clear();
+    }
+
+    @AfterEach
+    void dropTable() throws SQLException {
+        started.forEach(JdbcStateRepository::stop);
+        if (dataSource() == null) {
+            return; // skipped: no database
+        }
+        sql("DROP TABLE IF EXISTS " + JdbcStateRepository.DEFAULT_TABLE_NAME);
+    }
+
+    JdbcStateRepository node() {
+        return node(0);
+    }
+
+    JdbcStateRepository node(long flushInterval) {
+        JdbcStateRepository repository = new JdbcStateRepository(dataSource());
+        repository.setFlushInterval(flushInterval);
+        repository.start();
+        started.add(repository);
+        return repository;
+    }
+
+    @Test
+    void createsItsTableOnStartAndKeepsOneRowPerKey() throws Exception {
+        assertThat(tableExists()).isFalse();
+        JdbcStateRepository first = node();
+        assertThat(tableExists()).as("table created on start").isTrue();
+
+        first.setState("orders", "1:1");
+        first.setState("orders", "7:3");
+        first.setState("people", "2:1");
+        first.stop();
+
+        assertThat(count("SELECT COUNT(*) FROM " + JdbcStateRepository.DEFAULT_TABLE_NAME)).isEqualTo(2);
+        JdbcStateRepository second = node();
+        assertThat(second.getState("orders")).isEqualTo("7:3");
+        assertThat(second.getState("people")).isEqualTo("2:1");
+        assertThat(second.getState("unknown")).isNull();
+    }
+
+    @Test
+    void aWriteOlderThanTheStoredPositionIsRefusedLoggedAndCounted() throws Exception {
+        JdbcStateRepository deposed = node();
+        JdbcStateRepository leader = node();
+        deposed.setState("orders", "9:2");
+        leader.setState("orders", "10:1");
+
+        // the deposed leader finishes the records it had in hand, and writes their older positions
+        deposed.setState("orders", "9:3");
+        deposed.setState("orders", "10:0");
+
+        assertThat(stored("orders")).as("the newer position stays").isEqualTo("10:1");
+        assertThat(deposed.getState("orders")).isEqualTo("10:1");
+        assertThat(deposed.getRefusedWrites()).isEqualTo(2);
+        assertThat(leader.getRefusedWrites()).isZero();
+        assertThat(deposed.getLastRefusal()).startsWith("Refused to move the position of orders backwards from 10:1 to 10:0");
+        assertThat(log.getEvents()).filteredOn(e -> e.getLevel().name().equals("WARN"))
+                .extracting(e -> e.getMessage().getFormattedMessage())
+                .containsExactly(
+                        "Refused to move the position of orders backwards from 10:1 to 9:3 (table CAMEL_NEPTUNE_POSITION):"
+                        + " another node stored a newer position; this node is probably no longer the leader",
+                        "Refused to move the position of orders backwards from 10:1 to 10:0 (table CAMEL_NEPTUNE_POSITION):"
+                        + " another node stored a newer position; this node is probably no longer the leader");
+
+        // the same position again changes nothing and is no refusal; a newer one moves on
+        leader.setState("orders", "10:1");
+        deposed.setState("orders", "11:1");
+        assertThat(stored("orders")).isEqualTo("11:1");
+        assertThat(deposed.getRefusedWrites() + leader.getRefusedWrites()).isEqualTo(2);
+    }
+
+    /**
+     * Two nodes write the same positions one after the other, as two leaders over the same log would (one a little
+     * behind), while a third connection watches the row: it never sees the position go back, and the end is the
+     * newest. Without the conditional update the lagging node would keep writing the row back.
+     */
+    @Test
+    void twoConcurrentWritersNeverMoveTheStoredPositionBackwards() throws Exception {
+        int positions = 200;
+        JdbcStateRepository a = node();
+        JdbcStateRepository b = node();
+        a.setState("orders", "0:1");
+        ConcurrentLinkedQueue<String> backwards = new ConcurrentLinkedQueue<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> watcher = threads.submit(() -> {
+                StreamPosition last = new StreamPosition(0, 1);
+                try (Connection connection = dataSource().getConnection()) {
+                    while (writing.get()) {
+                        StreamPosition now = StreamPosition.parse(stored(connection, "orders"));
+                        if (now.commitNum() < last.commitNum()
+                            || now.commitNum() == last.commitNum() && now.opNum() < last.opNum()) {
+                            backwards.add(last + " -> " + now);
+                        }
+                        last = now;
+                    }
+                }
+                return null;
+            });
+            List<Future<?>> writers = new ArrayList<>();
+            for (JdbcStateRepository node : List.of(a, b)) {
+                writers.add(threads.submit(() -> {
+                    go.await();
+                    for (int i = 1; i <= positions; i++) {
+                        node.setState("orders", i + ":" + (i % 3 + 1));
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> writer : writers) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+            writing.set(false);
+            watcher.get(10, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(backwards).as("the position as a third connection saw it never moved back").isEmpty();
+        assertThat(stored("orders")).isEqualTo(positions + ":" + (positions % 3 + 1));
+        assertThat(a.getWrites() + a.getRefusedWrites() + b.getWrites() + b.getRefusedWrites())
+                .as("every write either stored or refused").isEqualTo(2L * positions + 1);
+        System.out.printf("%s: two writers, %d positions each: %d refused%n", getClass().getSimpleName(), positions,
+                a.getRefusedWrites() + b.getRefusedWrites());
+    }
+
+    @Test
+    void byDefaultEveryPositionIsInTheDatabaseWhenSetStateReturns() throws Exception {
+        JdbcStateRepository repository = node();
+        for (int i = 1; i <= 5; i++) {
+            repository.setState("orders", i + ":1");
+            assertThat(stored("orders")).isEqualTo(i + ":1");
+        }
+        assertThat(repository.getWrites()).isEqualTo(5);
+    }
+
+    @Test
+    void withAFlushIntervalWritesAreCoalescedAndTheLastOneIsWrittenWithinIt() throws Exception {
+        JdbcStateRepository repository = node(100);
+        for (int i = 1; i <= 50; i++) {
+            repository.setState("orders", i + ":1");
+        }
+        assertThat(repository.getState("orders")).as("this node sees its own pending write").isEqualTo("50:1");
+
+        await().atMost(java.time.Duration.ofSeconds(5)).until(() -> "50:1".equals(stored("orders")));
+        assertThat(repository.getWrites()).as("50 changes, coalesced").isLessThan(50);
+
+        repository.setState("orders", "51:1");
+        repository.stop();
+        assertThat(stored("orders")).as("written on stop").isEqualTo("51:1");
+    }
+
+    @Test
+    void aCoalescedWriteIsRefusedToo() throws Exception {
+        JdbcStateRepository deposed = node(60_000);
+        JdbcStateRepository leader = node();
+        deposed.setState("orders", "3:1");
+        leader.setState("orders", "4:1");
+        deposed.flush();
+        assertThat(stored("orders")).isEqualTo("4:1");
+        assertThat(deposed.getRefusedWrites()).isEqualTo(1);
+    }
+
+    @Test
+    void withCreateTableOffAMissingTableFailsTheStartNamingTheOption() {
+        JdbcStateRepository repository = new JdbcStateRepository(dataSource());
+        repository.setCreateTable(false);
+        assertThatThrownBy(repository::start).hasMessageContaining("table CAMEL_NEPTUNE_POSITION does not exist and"
+                                                                   + " createTable=false");
+    }
+
+    @Test
+    void badSettingsAndValuesAreRefusedWithTheRule() {
+        JdbcStateRepository injected = new JdbcStateRepository(dataSource());
+        injected.setTableName("positions; DROP TABLE users");
+        assertThatThrownBy(injected::start)
+                .hasMessage("tableName must be an SQL name (letters, digits, _; optionally schema.table), not"
+                            + " positions; DROP TABLE users");
+        assertThatThrownBy(() -> new JdbcStateRepository().start())
+                .hasMessage("dataSource must be set on the JdbcStateRepository");
+
+        JdbcStateRepository repository = node();
+        assertThatThrownBy(() -> repository.setState("orders", "latest"))
+                .hasMessage("a stream position is commitNum:opNum, e.g. 1207:3, not latest");
+        assertThatThrownBy(() -> repository.setState("k".repeat(513), "1:1"))
+                .hasMessage("a JdbcStateRepository key has 1 to 512 characters, not 513");
+    }
+
+    String stored(String key) throws SQLException {
+        try (Connection connection = dataSource().getConnection()) {
+            return stored(connection, key);
+        }
+    }
+
+    private static String stored(Connection connection, String key) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT COMMIT_NUM, OP_NUM FROM "
+                                                    + JdbcStateRepository.DEFAULT_TABLE_NAME + " WHERE STATE_KEY = '"
+                                                    + key + "'")) {
+            return row.next() ? row.getLong(1) + ":" + row.getLong(2) : null;
+        }
+    }
+
+    private long count(String query) throws SQLException {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private boolean tableExists() {
+        try {
+            count("SELECT COUNT(*) FROM " + JdbcStateRepository.DEFAULT_TABLE_NAME);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection connection = dataSource().getConnection(); Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
+    }
+}
