@@ -13,9 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedOperation;
@@ -54,7 +51,7 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
     private final Map<String, String> state = new LinkedHashMap<>();
     private boolean dirty;
     private long writeFailures;
-    private ScheduledExecutorService flusher;
+    private BackgroundFlusher flusher;
 
     public AtomicFileStateRepository() {
     }
@@ -79,21 +76,13 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
                 }
             }
         }
-        if (flushInterval > 0) {
-            flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "AtomicFileStateRepository " + file.getFileName());
-                thread.setDaemon(true);
-                return thread;
-            });
-            flusher.scheduleWithFixedDelay(this::flushInBackground, flushInterval, flushInterval, TimeUnit.MILLISECONDS);
-        }
+        flusher = BackgroundFlusher.startIfPositive("AtomicFileStateRepository " + file.getFileName(), flushInterval, this::flushInBackground);
     }
 
     @Override
     protected void doStop() throws Exception {
         if (flusher != null) {
-            flusher.shutdownNow();
-            flusher.awaitTermination(10, TimeUnit.SECONDS);
+            flusher.stop();
             flusher = null;
         }
         flush();

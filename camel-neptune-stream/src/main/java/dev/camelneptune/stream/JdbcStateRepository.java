@@ -8,9 +8,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -70,7 +67,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong refusedWrites = new AtomicLong();
     private volatile String lastRefusal;
-    private ScheduledExecutorService flusher;
+    private BackgroundFlusher flusher;
 
     public JdbcStateRepository() {
     }
@@ -105,21 +102,13 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
                     + " AND (COMMIT_NUM < ? OR (COMMIT_NUM = ? AND OP_NUM <= ?))";
         insertSql = "INSERT INTO " + tableName + " (STATE_KEY, COMMIT_NUM, OP_NUM, UPDATED_AT) VALUES (?, ?, ?, ?)";
         ensureTable();
-        if (flushInterval > 0) {
-            flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "JdbcStateRepository " + tableName);
-                thread.setDaemon(true);
-                return thread;
-            });
-            flusher.scheduleWithFixedDelay(this::flushInBackground, flushInterval, flushInterval, TimeUnit.MILLISECONDS);
-        }
+        flusher = BackgroundFlusher.startIfPositive("JdbcStateRepository " + tableName, flushInterval, this::flushInBackground);
     }
 
     @Override
     protected void doStop() throws Exception {
         if (flusher != null) {
-            flusher.shutdownNow();
-            flusher.awaitTermination(10, TimeUnit.SECONDS);
+            flusher.stop();
             flusher = null;
         }
         flush();
