@@ -7,9 +7,9 @@ import java.util.Locale;
 
 /**
  * Runs a baseline and its candidates in the same JVM, alternating: round r runs the arms rotated by r, so each arm
- * takes every position in turn and drift (JIT, GC, other processes on the machine) falls on all of them alike.
- * Warm-up rounds run the same way and are thrown away. Each arm does a fixed amount of work and returns the
- * nanoseconds it took; each candidate's figure is a per-round ratio against the baseline of the same round.
+ * takes every position in turn and drift (JIT, GC, other processes on the machine) falls on all of them alike. Warm-up
+ * rounds run the same way and are thrown away. Each arm does a fixed amount of work and returns the nanoseconds it
+ * took; each candidate's figure is a per-round ratio against the baseline of the same round.
  */
 final class AbRun {
 
@@ -33,7 +33,9 @@ final class AbRun {
             return speedRatios(candidate, 0);
         }
 
-        /** Per round: time of arm {@code baseline} / time of arm {@code candidate} (above 1: the candidate is faster). */
+        /**
+         * Per round: time of arm {@code baseline} / time of arm {@code candidate} (above 1: the candidate is faster).
+         */
         double[] speedRatios(int candidate, int baseline) {
             double[] ratios = new double[nanos[baseline].length];
             for (int r = 0; r < ratios.length; r++) {
@@ -64,8 +66,9 @@ final class AbRun {
         int n = arms.size();
         long[][] nanos = new long[n][rounds];
         for (int round = -warmups; round < rounds; round++) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-38s %s",
-                    title, round < 0 ? "warm-up" : "round " + (round + 1)));
+            StringBuilder line = new StringBuilder(
+                    String.format(Locale.ROOT, "  %-38s %s",
+                            title, round < 0 ? "warm-up" : "round " + (round + 1)));
             for (int k = 0; k < n; k++) {
                 int arm = Math.floorMod(k + round, n);
                 System.gc();
@@ -82,7 +85,9 @@ final class AbRun {
         return new Timings(title, names, nanos);
     }
 
-    /** Arms measured together: one call does a round of all of them, interleaved, and returns each one's nanoseconds. */
+    /**
+     * Arms measured together: one call does a round of all of them, interleaved, and returns each one's nanoseconds.
+     */
     interface Interleaved {
         long[] run() throws Exception;
     }
@@ -94,8 +99,9 @@ final class AbRun {
         for (int round = -warmups; round < rounds; round++) {
             System.gc();
             long[] elapsed = arms.run();
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-38s %s",
-                    title, round < 0 ? "warm-up" : "round " + (round + 1)));
+            StringBuilder line = new StringBuilder(
+                    String.format(Locale.ROOT, "  %-38s %s",
+                            title, round < 0 ? "warm-up" : "round " + (round + 1)));
             for (int k = 0; k < elapsed.length; k++) {
                 if (round >= 0) {
                     nanos[k][round] = elapsed[k];

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 
 /**
  * The benchmark command: {@code java -jar benchmarks/target/benchmarks.jar [--records=N] [--rounds=N]
- * [--warmups=N] [--only=drain,prefetch,slow,bulk,memory,producer]}. Every figure is a ratio against a baseline
- * measured in the same run, round by round, printed with its median and its spread (min - max) over the rounds.
+ * [--warmups=N] [--only=drain,prefetch,slow,bulk,memory,producer]}. Every figure is a ratio against a baseline measured
+ * in the same run, round by round, printed with its median and its spread (min - max) over the rounds.
  */
 public final class Benchmarks {
 
@@ -60,8 +60,10 @@ public final class Benchmarks {
                 case "producer-calls" -> producerCalls = Integer.parseInt(value);
                 case "sink-records" -> sinkRecords = Integer.parseInt(value);
                 case "only" -> only = new HashSet<>(Arrays.asList(value.split(",")));
-                default -> throw new IllegalArgumentException("unknown option " + arg + "; known: --records, "
-                        + "--prefetch-records, --sink-records, --rounds, --warmups, --producer-calls, --only=" + String.join(",", SECTIONS));
+                default -> throw new IllegalArgumentException(
+                        "unknown option " + arg + "; known: --records, "
+                                                              + "--prefetch-records, --sink-records, --rounds, --warmups, --producer-calls, --only="
+                                                              + String.join(",", SECTIONS));
             }
         }
     }
@@ -69,7 +71,8 @@ public final class Benchmarks {
     private void run() throws Exception {
         long start = System.nanoTime();
         System.out.printf(Locale.ROOT, "camel-neptune benchmarks: %d records, %d rounds after %d warm-up, %d cores, "
-                + "max heap %d MB, %s %s, load average %.1f%n", records, rounds, warmups, Runtime.getRuntime().availableProcessors(),
+                                       + "max heap %d MB, %s %s, load average %.1f%n",
+                records, rounds, warmups, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         try (NeptuneLocal neptune = NeptuneLocal.start();
@@ -107,7 +110,8 @@ public final class Benchmarks {
      * HTTP, no parsing), each against the raw SDK loop of the same round (speed ratio, above 1: faster than the loop).
      */
     private void drain(NeptuneLocal neptune, NeptunedataClient client) throws Exception {
-        System.out.println("\n== drain: " + records + " records, route with each repository and plain HTTP vs the raw SDK loop");
+        System.out
+                .println("\n== drain: " + records + " records, route with each repository and plain HTTP vs the raw SDK loop");
         try (RouteDrain route = new RouteDrain(client, neptune.endpoint())) {
             for (int limit : LIMITS) {
                 long[] bytes = new long[1];
@@ -115,20 +119,27 @@ public final class Benchmarks {
                 int warm = limit == LIMITS[0] ? warmups : 0;
                 AbRun.Timings timings = AbRun.run("limit=" + limit, warm, rounds, List.of(
                         new AbRun.Named("raw SDK loop", () -> RawStreamLoop.drain(client, limit, records, 0)),
-                        new AbRun.Named("route+memory", () -> route.drain(limit, records, RouteDrain.Repository.MEMORY, null, 0)),
+                        new AbRun.Named(
+                                "route+memory", () -> route.drain(limit, records, RouteDrain.Repository.MEMORY, null, 0)),
                         new AbRun.Named("route+file", () -> route.drain(limit, records, RouteDrain.Repository.FILE, null, 0)),
-                        new AbRun.Named("route+memory+no prefetch", () -> route.drain(limit, records, RouteDrain.Repository.MEMORY, false, 0)),
+                        new AbRun.Named(
+                                "route+memory+no prefetch",
+                                () -> route.drain(limit, records, RouteDrain.Repository.MEMORY, false, 0)),
                         new AbRun.Named("HTTP only", () -> RawHttpLoop.drain(neptune.endpoint(), limit, records, bytes))));
                 String raw = "raw " + kilo(rate(timings, 0)) + " rec/s";
-                figures.add(new Figure("drain, default options, route + memory repo vs raw loop, limit=" + limit,
+                figures.add(new Figure(
+                        "drain, default options, route + memory repo vs raw loop, limit=" + limit,
                         timings.speedRatios(1), true, limit == 100_000 ? 0.9 : 1.0,
                         "route " + kilo(rate(timings, 1)) + " rec/s, " + raw));
-                figures.add(new Figure("drain, default options, route + file repo vs raw loop, limit=" + limit,
+                figures.add(new Figure(
+                        "drain, default options, route + file repo vs raw loop, limit=" + limit,
                         timings.speedRatios(2), true, 0.8, "route " + kilo(rate(timings, 2)) + " rec/s, " + raw));
-                figures.add(new Figure("drain, route + memory repo + prefetch=false vs raw loop, limit=" + limit,
+                figures.add(new Figure(
+                        "drain, route + memory repo + prefetch=false vs raw loop, limit=" + limit,
                         timings.speedRatios(3), true, Double.NaN, "route " + kilo(rate(timings, 3)) + " rec/s, " + raw));
                 double mbPerDrain = bytes[0] / (double) (rounds + warm) / (1 << 20);
-                figures.add(new Figure("neptune-local serving alone (HTTP, no parsing) vs raw loop, limit=" + limit,
+                figures.add(new Figure(
+                        "neptune-local serving alone (HTTP, no parsing) vs raw loop, limit=" + limit,
                         timings.speedRatios(4), true, Double.NaN, String.format(Locale.ROOT, "HTTP %s rec/s (%.0f MB/s), %s",
                                 kilo(rate(timings, 4)), mbPerDrain / (timings.medianMillis(4) / 1e3), raw)));
             }
@@ -146,7 +157,7 @@ public final class Benchmarks {
     private void prefetch() throws Exception {
         int limit = 1_000;
         System.out.println("\n== prefetch: " + prefetchRecords + " records at limit=" + limit + ", " + WORK_NANOS / 1000
-                + " us of CPU work per record (a neptune-local holding just these records)");
+                           + " us of CPU work per record (a neptune-local holding just these records)");
         try (NeptuneLocal neptune = NeptuneLocal.start();
              NeptunedataClient client = Local.dataClient(neptune.endpoint());
              RouteDrain route = new RouteDrain(client, neptune.endpoint())) {
@@ -158,23 +169,31 @@ public final class Benchmarks {
         }
     }
 
-    private void prefetchFigures(NeptuneLocal neptune, NeptunedataClient client, RouteDrain route, int limit,
-            Duration pageLatency, int warm) throws Exception {
+    private void prefetchFigures(
+            NeptuneLocal neptune, NeptunedataClient client, RouteDrain route, int limit,
+            Duration pageLatency, int warm)
+            throws Exception {
         String latency = pageLatency.isZero() ? "" : " +" + pageLatency.toMillis() + "ms/page";
         int pages = prefetchRecords / limit + 2;
         AbRun.Timings timings = AbRun.run("limit=" + limit + " +work" + latency, warm, rounds, List.of(
-                new AbRun.Named("raw loop+work", withLatency(neptune, pages, pageLatency,
-                        () -> RawStreamLoop.drain(client, limit, prefetchRecords, WORK_NANOS))),
-                new AbRun.Named("route (default: prefetch)", withLatency(neptune, pages, pageLatency,
-                        () -> route.drain(limit, prefetchRecords, RouteDrain.Repository.MEMORY, null, WORK_NANOS))),
-                new AbRun.Named("route", withLatency(neptune, pages, pageLatency,
-                        () -> route.drain(limit, prefetchRecords, RouteDrain.Repository.MEMORY, false, WORK_NANOS)))));
+                new AbRun.Named(
+                        "raw loop+work", withLatency(neptune, pages, pageLatency,
+                                () -> RawStreamLoop.drain(client, limit, prefetchRecords, WORK_NANOS))),
+                new AbRun.Named(
+                        "route (default: prefetch)", withLatency(neptune, pages, pageLatency,
+                                () -> route.drain(limit, prefetchRecords, RouteDrain.Repository.MEMORY, null, WORK_NANOS))),
+                new AbRun.Named(
+                        "route", withLatency(neptune, pages, pageLatency,
+                                () -> route.drain(limit, prefetchRecords, RouteDrain.Repository.MEMORY, false, WORK_NANOS)))));
         String raw = "raw " + kilo(prefetchRecords / (timings.medianMillis(0) / 1e3)) + " rec/s";
         String where = pageLatency.isZero() ? "" : ", " + pageLatency.toMillis() + " ms added to each page";
-        figures.add(new Figure("20 us work/record, route, default options (prefetch) vs sequential raw loop, limit=" + limit
-                + where, timings.speedRatios(1), true, pageLatency.equals(LONG_PAGE_LATENCY) ? 1.3 : Double.NaN,
+        figures.add(new Figure(
+                "20 us work/record, route, default options (prefetch) vs sequential raw loop, limit=" + limit
+                               + where,
+                timings.speedRatios(1), true, pageLatency.equals(LONG_PAGE_LATENCY) ? 1.3 : Double.NaN,
                 "route " + kilo(prefetchRecords / (timings.medianMillis(1) / 1e3)) + " rec/s, " + raw));
-        figures.add(new Figure("20 us work/record, route with prefetch=false vs sequential raw loop, limit=" + limit + where,
+        figures.add(new Figure(
+                "20 us work/record, route with prefetch=false vs sequential raw loop, limit=" + limit + where,
                 timings.speedRatios(2), true, Double.NaN,
                 "route " + kilo(prefetchRecords / (timings.medianMillis(2) / 1e3)) + " rec/s, " + raw));
     }
@@ -196,8 +215,8 @@ public final class Benchmarks {
 
     /**
      * Sinks that wait rather than compute, on a neptune-local holding {@code sinkRecords} records, limit=1000: a slow
-     * sink (1 ms of blocking I/O per record: the sequential route, {@value #LANES} ordered lanes and the raw loop) and a
-     * bulk sink (2 ms per call: one call per record, and one per batch with batching=true).
+     * sink (1 ms of blocking I/O per record: the sequential route, {@value #LANES} ordered lanes and the raw loop) and
+     * a bulk sink (2 ms per call: one call per record, and one per batch with batching=true).
      */
     private void sinks() throws Exception {
         int limit = 1_000;
@@ -207,31 +226,43 @@ public final class Benchmarks {
             neptune.stream().propertyGraph().preload(sinkRecords);
             if (only.contains("slow")) {
                 System.out.println("\n== slow sink: " + sinkRecords + " records, " + SLOW_SINK_NANOS / 1000
-                        + " us of blocking I/O per record");
+                                   + " us of blocking I/O per record");
                 AbRun.Timings timings = AbRun.run("slow sink", warmups, rounds, List.of(
-                        new AbRun.Named("route", () -> route.drain(limit, sinkRecords, RouteDrain.Repository.MEMORY, "",
-                                exchange -> blockFor(SLOW_SINK_NANOS))),
-                        new AbRun.Named("route lanes=" + LANES, () -> route.drain(limit, sinkRecords,
-                                RouteDrain.Repository.MEMORY, "&concurrentConsumers=" + LANES, exchange -> blockFor(SLOW_SINK_NANOS))),
-                        new AbRun.Named("raw loop", () -> RawStreamLoop.drain(client, limit, sinkRecords,
-                                () -> blockFor(SLOW_SINK_NANOS)))));
+                        new AbRun.Named(
+                                "route", () -> route.drain(limit, sinkRecords, RouteDrain.Repository.MEMORY, "",
+                                        exchange -> blockFor(SLOW_SINK_NANOS))),
+                        new AbRun.Named(
+                                "route lanes=" + LANES, () -> route.drain(limit, sinkRecords,
+                                        RouteDrain.Repository.MEMORY, "&concurrentConsumers=" + LANES,
+                                        exchange -> blockFor(SLOW_SINK_NANOS))),
+                        new AbRun.Named(
+                                "raw loop", () -> RawStreamLoop.drain(client, limit, sinkRecords,
+                                        () -> blockFor(SLOW_SINK_NANOS)))));
                 String sequential = "sequential route " + rate(timings, 0, sinkRecords) + " rec/s";
-                figures.add(new Figure("slow sink 1 ms/record, concurrentConsumers=" + LANES + " vs sequential route",
-                        timings.speedRatios(1, 0), true, 10, "lanes " + rate(timings, 1, sinkRecords) + " rec/s, " + sequential));
-                figures.add(new Figure("slow sink 1 ms/record, sequential route vs sequential raw loop",
-                        timings.speedRatios(0, 2), true, Double.NaN, sequential + ", raw " + rate(timings, 2, sinkRecords) + " rec/s"));
+                figures.add(new Figure(
+                        "slow sink 1 ms/record, concurrentConsumers=" + LANES + " vs sequential route",
+                        timings.speedRatios(1, 0), true, 10,
+                        "lanes " + rate(timings, 1, sinkRecords) + " rec/s, " + sequential));
+                figures.add(new Figure(
+                        "slow sink 1 ms/record, sequential route vs sequential raw loop",
+                        timings.speedRatios(0, 2), true, Double.NaN,
+                        sequential + ", raw " + rate(timings, 2, sinkRecords) + " rec/s"));
             }
             if (only.contains("bulk")) {
                 System.out.println("\n== bulk sink: " + sinkRecords + " records, " + BULK_CALL_NANOS / 1000
-                        + " us per sink call");
+                                   + " us per sink call");
                 AbRun.Timings timings = AbRun.run("bulk sink", warmups, rounds, List.of(
-                        new AbRun.Named("route, a call per record", () -> route.drain(limit, sinkRecords,
-                                RouteDrain.Repository.MEMORY, "", exchange -> blockFor(BULK_CALL_NANOS))),
-                        new AbRun.Named("route batching=true", () -> route.drain(limit, sinkRecords,
-                                RouteDrain.Repository.MEMORY, "&batching=true", exchange -> blockFor(BULK_CALL_NANOS)))));
-                figures.add(new Figure("bulk sink 2 ms/call, batching=true (a call per 1000) vs a call per record",
+                        new AbRun.Named(
+                                "route, a call per record", () -> route.drain(limit, sinkRecords,
+                                        RouteDrain.Repository.MEMORY, "", exchange -> blockFor(BULK_CALL_NANOS))),
+                        new AbRun.Named(
+                                "route batching=true", () -> route.drain(limit, sinkRecords,
+                                        RouteDrain.Repository.MEMORY, "&batching=true",
+                                        exchange -> blockFor(BULK_CALL_NANOS)))));
+                figures.add(new Figure(
+                        "bulk sink 2 ms/call, batching=true (a call per 1000) vs a call per record",
                         timings.speedRatios(1, 0), true, 50, "batches " + rate(timings, 1, sinkRecords) + " rec/s, per record "
-                                + rate(timings, 0, sinkRecords) + " rec/s"));
+                                                             + rate(timings, 0, sinkRecords) + " rec/s"));
             }
         }
     }
@@ -252,7 +283,7 @@ public final class Benchmarks {
     private void memory(NeptuneLocal neptune) throws Exception {
         int limit = 100_000;
         System.out.println("\n== memory: " + records + " records at limit=" + limit + ", each drain in its own JVM with -Xmx"
-                + MEMORY_HEAP);
+                           + MEMORY_HEAP);
         List<MemoryDrain.Result> results = new ArrayList<>();
         for (String mode : List.of("raw", "route", "route-prefetch")) {
             MemoryDrain.Result result = MemoryDrain.fork(MEMORY_HEAP, neptune.endpoint(), mode, limit, records);
@@ -262,8 +293,9 @@ public final class Benchmarks {
         }
         MemoryDrain.Result raw = results.get(0);
         for (MemoryDrain.Result route : results.subList(1, results.size())) {
-            figures.add(new Figure("peak heap, " + route.mode() + " vs raw loop, " + records + " records, limit=" + limit
-                    + ", -Xmx" + MEMORY_HEAP + " (completed)",
+            figures.add(new Figure(
+                    "peak heap, " + route.mode() + " vs raw loop, " + records + " records, limit=" + limit
+                                   + ", -Xmx" + MEMORY_HEAP + " (completed)",
                     new double[] { (double) route.peakHeapBytes() / raw.peakHeapBytes() }, false, Double.NaN,
                     String.format(Locale.ROOT, "%s %d MB (after GC %d MB), raw %d MB (after GC %d MB)", route.mode(),
                             route.peakHeapBytes() >> 20, route.peakLiveBytes() >> 20, raw.peakHeapBytes() >> 20,
@@ -273,25 +305,32 @@ public final class Benchmarks {
 
     /** getImportTask through a route against the raw SDK call (time ratio, above 1: the route is slower). */
     private void producer(NeptuneLocal neptune) throws Exception {
-        System.out.println("\n== producer: getImportTask through a route vs the raw SDK call (time ratio, at most 1.05 wanted)");
+        System.out
+                .println("\n== producer: getImportTask through a route vs the raw SDK call (time ratio, at most 1.05 wanted)");
         AbRun.Timings timings = ProducerLatency.run(neptune, producerCalls, warmups, rounds);
         int arms = ProducerLatency.ARMS;
-        figures.add(new Figure("getImportTask: route vs raw SDK call, per-call latency", timings.timeRatios(1), false, 1.05,
+        figures.add(new Figure(
+                "getImportTask: route vs raw SDK call, per-call latency", timings.timeRatios(1), false, 1.05,
                 String.format(Locale.ROOT, "route %.0f us/call, raw %.0f us/call",
                         timings.medianMillis(1) * 1e3 / producerCalls, timings.medianMillis(0) * 1e3 / producerCalls)));
-        figures.add(new Figure("getImportTask: route (endpoint resolved once) vs raw, per-call latency",
+        figures.add(new Figure(
+                "getImportTask: route (endpoint resolved once) vs raw, per-call latency",
                 timings.timeRatios(2), false, 1.05, String.format(Locale.ROOT, "route %.0f us/call, raw %.0f us/call",
                         timings.medianMillis(2) * 1e3 / producerCalls, timings.medianMillis(0) * 1e3 / producerCalls)));
-        figures.add(new Figure("getImportTask: route vs raw, CPU time of the calling thread", timings.timeRatios(arms + 1,
-                arms), false, 1.05, String.format(Locale.ROOT, "route %.0f us/call, raw %.0f us/call, endpoint resolved"
-                        + " once %.0f us/call, and with streamCache=false %.0f us/call",
+        figures.add(new Figure(
+                "getImportTask: route vs raw, CPU time of the calling thread", timings.timeRatios(arms + 1,
+                        arms),
+                false, 1.05, String.format(Locale.ROOT, "route %.0f us/call, raw %.0f us/call, endpoint resolved"
+                                                        + " once %.0f us/call, and with streamCache=false %.0f us/call",
                         timings.medianMillis(arms + 1) * 1e3 / producerCalls, timings.medianMillis(arms) * 1e3 / producerCalls,
                         timings.medianMillis(arms + 2) * 1e3 / producerCalls,
                         timings.medianMillis(arms + 3) * 1e3 / producerCalls)));
-        figures.add(new Figure("getImportTask: route (resolved once, streamCache=false) vs raw, per-call latency",
+        figures.add(new Figure(
+                "getImportTask: route (resolved once, streamCache=false) vs raw, per-call latency",
                 timings.timeRatios(3), false, 1.05, String.format(Locale.ROOT, "route %.0f us/call, raw %.0f us/call",
                         timings.medianMillis(3) * 1e3 / producerCalls, timings.medianMillis(0) * 1e3 / producerCalls)));
-        figures.add(new Figure("getImportTask: route (resolved once, streamCache=false) vs raw, CPU of the calling thread",
+        figures.add(new Figure(
+                "getImportTask: route (resolved once, streamCache=false) vs raw, CPU of the calling thread",
                 timings.timeRatios(arms + 3, arms), false, 1.05, ""));
     }
 

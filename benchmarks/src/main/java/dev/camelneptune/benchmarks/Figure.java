@@ -5,11 +5,11 @@ import java.util.Locale;
 /**
  * One line of the summary: a ratio measured round by round against a baseline of the same run, and its target.
  *
- * @param name          what is compared with what
- * @param ratios        the per-round ratios
- * @param atLeast       true if the target is a minimum (speed), false if a maximum (latency)
- * @param target        the target, or NaN for a figure that only informs
- * @param detail        the absolute medians behind the ratio
+ * @param name    what is compared with what
+ * @param ratios  the per-round ratios
+ * @param atLeast true if the target is a minimum (speed), false if a maximum (latency)
+ * @param target  the target, or NaN for a figure that only informs
+ * @param detail  the absolute medians behind the ratio
  */
 record Figure(String name, double[] ratios, boolean atLeast, double target, String detail) {
 

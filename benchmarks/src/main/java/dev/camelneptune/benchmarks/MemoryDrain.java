@@ -21,13 +21,12 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 
 /**
  * One drain in a JVM of its own with a small heap, against the parent's neptune-local, reporting the peak heap: the
- * largest heap occupancy seen before any collection (and at the end), and the largest live set after one. The
- * parent ({@link #fork}) starts it with the same class path.
+ * largest heap occupancy seen before any collection (and at the end), and the largest live set after one. The parent
+ * ({@link #fork}) starts it with the same class path.
  */
 public final class MemoryDrain {
 
@@ -39,10 +38,13 @@ public final class MemoryDrain {
     }
 
     /** Runs one drain in a new JVM with {@code -Xmx<heap>}; fails if it does not complete. */
-    static Result fork(String heap, URI endpoint, String mode, int limit, long records) throws IOException, InterruptedException {
+    static Result fork(String heap, URI endpoint, String mode, int limit, long records)
+            throws IOException, InterruptedException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                MemoryDrain.class.getName(), endpoint.toString(), mode, Integer.toString(limit), Long.toString(records)));
+        List<String> command = new ArrayList<>(
+                List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
+                        MemoryDrain.class.getName(), endpoint.toString(), mode, Integer.toString(limit),
+                        Long.toString(records)));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Result result = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -55,7 +57,8 @@ public final class MemoryDrain {
         }
         int exit = process.waitFor();
         if (exit != 0 || result == null) {
-            throw new IllegalStateException("the " + mode + " drain under -Xmx" + heap + " did not complete (exit " + exit + ")");
+            throw new IllegalStateException(
+                    "the " + mode + " drain under -Xmx" + heap + " did not complete (exit " + exit + ")");
         }
         return result;
     }

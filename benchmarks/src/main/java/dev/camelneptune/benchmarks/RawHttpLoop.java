@@ -17,7 +17,10 @@ final class RawHttpLoop {
     private RawHttpLoop() {
     }
 
-    /** Reads {@code expected} records from the start; returns the elapsed nanoseconds. Adds the bytes read to {@code bytes}. */
+    /**
+     * Reads {@code expected} records from the start; returns the elapsed nanoseconds. Adds the bytes read to
+     * {@code bytes}.
+     */
     static long drain(URI endpoint, int limit, long expected, long[] bytes) throws IOException {
         long start = System.nanoTime();
         String base = endpoint + "/propertygraph/stream?limit=" + limit;
@@ -67,8 +70,7 @@ final class RawHttpLoop {
     }
 
     private static int lastIndexOf(byte[] body, byte[] key) {
-        outer:
-        for (int i = body.length - key.length; i >= 0; i--) {
+        outer: for (int i = body.length - key.length; i >= 0; i--) {
             for (int j = 0; j < key.length; j++) {
                 if (body[i + j] != key[j]) {
                     continue outer;

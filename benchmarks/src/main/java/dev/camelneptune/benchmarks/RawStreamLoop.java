@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.neptunedata.model.PropertygraphRecord;
 import software.amazon.awssdk.services.neptunedata.model.StreamRecordsNotFoundException;
 
 /**
- * The loop a user writes by hand: TRIM_HORIZON, then AFTER_SEQUENCE_NUMBER of the last record read, one page at a
- * time, tracking each record's position as it goes. The baseline of the drain and prefetch figures.
+ * The loop a user writes by hand: TRIM_HORIZON, then AFTER_SEQUENCE_NUMBER of the last record read, one page at a time,
+ * tracking each record's position as it goes. The baseline of the drain and prefetch figures.
  */
 final class RawStreamLoop {
 

@@ -12,28 +12,28 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import dev.camelneptune.stream.AtomicFileStateRepository;
+import dev.camelneptune.stream.NeptuneStreamConstants;
+import dev.camelneptune.stream.StreamPosition;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
-
-import dev.camelneptune.stream.AtomicFileStateRepository;
-import dev.camelneptune.stream.NeptuneStreamConstants;
-import dev.camelneptune.stream.StreamPosition;
-import software.amazon.awssdk.services.neptunedata.model.PropertygraphRecord;
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
+import software.amazon.awssdk.services.neptunedata.model.PropertygraphRecord;
 
 /**
  * The route a user writes: {@code neptune-stream -> processor}, on the same SDK client as the raw loop (bound in the
- * registry, so the component autowires it). Each drain adds a fresh route with a fresh offset repository, times it
- * from adding the route to the last record's exchange, then checks the position stored in the repository.
+ * registry, so the component autowires it). Each drain adds a fresh route with a fresh offset repository, times it from
+ * adding the route to the last record's exchange, then checks the position stored in the repository.
  */
 final class RouteDrain implements AutoCloseable {
 
     enum Repository {
-        MEMORY, FILE
+        MEMORY,
+        FILE
     }
 
     private final CamelContext camel = new DefaultCamelContext();
@@ -132,7 +132,8 @@ final class RouteDrain implements AutoCloseable {
         }
         StreamPosition x = StreamPosition.parse(a);
         StreamPosition y = StreamPosition.parse(b);
-        int c = x.commitNum() != y.commitNum() ? Long.compare(x.commitNum(), y.commitNum()) : Long.compare(x.opNum(), y.opNum());
+        int c = x.commitNum() != y.commitNum()
+                ? Long.compare(x.commitNum(), y.commitNum()) : Long.compare(x.opNum(), y.opNum());
         return c >= 0 ? a : b;
     }
 

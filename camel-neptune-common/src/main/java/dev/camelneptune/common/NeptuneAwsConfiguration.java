@@ -14,9 +14,9 @@ import software.amazon.awssdk.core.Protocol;
  * in {@code description=}, as javadoc from another jar is not seen), so both catalogs list these options.
  * <p>
  * Where validation lives, in both components: a raw URI value that binding would lose (a number that is not one, an
- * unknown operation) is checked by the Component before binding; every rule over bound values is in the
- * configuration's {@code validate()}, which the Component calls once the endpoint's options are set, so a bad URI fails
- * when the endpoint is created, before any request.
+ * unknown operation) is checked by the Component before binding; every rule over bound values is in the configuration's
+ * {@code validate()}, which the Component calls once the endpoint's options are set, so a bad URI fails when the
+ * endpoint is created, before any request.
  */
 @UriParams
 public abstract class NeptuneAwsConfiguration implements AwsCommonConfiguration, Cloneable {
@@ -78,17 +78,20 @@ public abstract class NeptuneAwsConfiguration implements AwsCommonConfiguration,
             return;
         }
         if (unsigned && (accessKey != null || secretKey != null || sessionToken != null || useDefaultCredentialsProvider
-                         || useProfileCredentialsProvider || useSessionCredentials)) {
-            throw new IllegalArgumentException(unsignedOption + " sends requests unsigned: it cannot be combined with"
+                || useProfileCredentialsProvider || useSessionCredentials)) {
+            throw new IllegalArgumentException(
+                    unsignedOption + " sends requests unsigned: it cannot be combined with"
                                                + " accessKey, secretKey, sessionToken or another credentials option");
         }
         if (region == null || region.isBlank()) {
-            throw new IllegalArgumentException("region is required: the AWS region requests are signed for, e.g."
+            throw new IllegalArgumentException(
+                    "region is required: the AWS region requests are signed for, e.g."
                                                + " region=us-east-1 (or give a ready " + clientOption + ")");
         }
         if (!unsigned && !useDefaultCredentialsProvider && !useProfileCredentialsProvider
                 && (accessKey == null || secretKey == null)) {
-            throw new IllegalArgumentException("No credentials: set accessKey and secretKey (and sessionToken with"
+            throw new IllegalArgumentException(
+                    "No credentials: set accessKey and secretKey (and sessionToken with"
                                                + " useSessionCredentials), or useDefaultCredentialsProvider, or"
                                                + " useProfileCredentialsProvider"
                                                + (unsignedOption == null ? "" : ", or " + unsignedOption)
@@ -100,7 +103,8 @@ public abstract class NeptuneAwsConfiguration implements AwsCommonConfiguration,
         }
         if (overrideEndpoint) {
             if (uriEndpointOverride == null || uriEndpointOverride.isBlank()) {
-                throw new IllegalArgumentException("overrideEndpoint=true needs uriEndpointOverride: the"
+                throw new IllegalArgumentException(
+                        "overrideEndpoint=true needs uriEndpointOverride: the"
                                                    + " http(s)://host[:port] URL requests go to");
             }
             httpUrl("uriEndpointOverride", uriEndpointOverride);

@@ -59,11 +59,13 @@ public final class NumberOptions {
     static void check(String option, String text, Kind kind) {
         Long value = parse(text, kind);
         if (value == null) {
-            throw new IllegalArgumentException(option + " must be a number" + (kind == Kind.DURATION
-                    ? " of milliseconds or a duration such as 30s or PT30S" : "") + ", not '" + text + "'");
+            throw new IllegalArgumentException(
+                    option + " must be a number" + (kind == Kind.DURATION
+                            ? " of milliseconds or a duration such as 30s or PT30S" : "") + ", not '" + text + "'");
         }
         if (kind == Kind.INT && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
-            throw new IllegalArgumentException(option + " must be a number between " + Integer.MIN_VALUE + " and "
+            throw new IllegalArgumentException(
+                    option + " must be a number between " + Integer.MIN_VALUE + " and "
                                                + Integer.MAX_VALUE + ", not '" + text + "'");
         }
     }

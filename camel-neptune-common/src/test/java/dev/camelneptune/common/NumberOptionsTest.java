@@ -1,8 +1,7 @@
 package dev.camelneptune.common;
 
-import org.junit.jupiter.api.Test;
-
 import dev.camelneptune.common.NumberOptions.Kind;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

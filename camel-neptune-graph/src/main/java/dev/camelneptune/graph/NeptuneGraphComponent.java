@@ -3,13 +3,12 @@ package dev.camelneptune.graph;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
+import dev.camelneptune.common.NumberOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
-
-import dev.camelneptune.common.NumberOptions;
 
 /** Reads and drives Amazon Neptune Analytics import and export tasks. */
 @Component("neptune-graph")

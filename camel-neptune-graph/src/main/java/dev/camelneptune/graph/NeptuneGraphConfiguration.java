@@ -1,13 +1,12 @@
 package dev.camelneptune.graph;
 
+import dev.camelneptune.common.NeptuneAwsConfiguration;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
-
-import dev.camelneptune.common.NeptuneAwsConfiguration;
 
 @UriParams
 public class NeptuneGraphConfiguration extends NeptuneAwsConfiguration {

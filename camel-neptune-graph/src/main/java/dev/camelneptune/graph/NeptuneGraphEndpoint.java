@@ -1,5 +1,6 @@
 package dev.camelneptune.graph;
 
+import dev.camelneptune.graph.client.NeptuneGraphClientFactory;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -9,8 +10,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
-
-import dev.camelneptune.graph.client.NeptuneGraphClientFactory;
 
 /**
  * Read, start, cancel and wait for Amazon Neptune Analytics (NeptuneGraph) import and export tasks.

@@ -23,14 +23,16 @@ final class NeptuneGraphInputRules {
     }
 
     /**
-     * The operation named by the {@code operation} option or the {@code CamelNeptuneGraphOperation} header, read through
-     * Camel's type converter.
+     * The operation named by the {@code operation} option or the {@code CamelNeptuneGraphOperation} header, read
+     * through Camel's type converter.
      */
     static NeptuneGraphOperations operation(TypeConverter converter, Object value, String from) {
         NeptuneGraphOperations operation = converter.tryConvertTo(NeptuneGraphOperations.class, value);
         if (operation == null) {
-            throw new IllegalArgumentException("Unknown operation '" + value + "' in " + from
-                    + ": operation must be one of " + Arrays.toString(NeptuneGraphOperations.values()));
+            throw new IllegalArgumentException(
+                    "Unknown operation '" + value + "' in " + from
+                                               + ": operation must be one of "
+                                               + Arrays.toString(NeptuneGraphOperations.values()));
         }
         return operation;
     }
@@ -65,8 +67,9 @@ final class NeptuneGraphInputRules {
 
     static Integer maxResults(Integer value) {
         if (value != null && (value < 1 || value > 100)) {
-            throw new IllegalArgumentException("maxResults (header " + NeptuneGraphConstants.MAX_RESULTS
-                    + " or option maxResults) is " + value + ": it must be between 1 and 100");
+            throw new IllegalArgumentException(
+                    "maxResults (header " + NeptuneGraphConstants.MAX_RESULTS
+                                               + " or option maxResults) is " + value + ": it must be between 1 and 100");
         }
         return value;
     }
@@ -92,22 +95,25 @@ final class NeptuneGraphInputRules {
     }
 
     private static IllegalArgumentException unknownFormat(String format, Set<?> known) {
-        return new IllegalArgumentException("format (header " + NeptuneGraphConstants.FORMAT + " or option format) is '"
-                + format + "': it must be one of " + known);
+        return new IllegalArgumentException(
+                "format (header " + NeptuneGraphConstants.FORMAT + " or option format) is '"
+                                            + format + "': it must be one of " + known);
     }
 
     static String required(String option, String header, String value, NeptuneGraphOperations operation) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(option + " is required for operation " + operation + ": set the header "
-                    + header + " or the option " + option);
+            throw new IllegalArgumentException(
+                    option + " is required for operation " + operation + ": set the header "
+                                               + header + " or the option " + option);
         }
         return value;
     }
 
     private static String matches(String option, String header, String value, Pattern pattern) {
         if (!pattern.matcher(value).matches()) {
-            throw new IllegalArgumentException(option + " (header " + header + " or option " + option + ") is '" + value
-                    + "': it must match " + pattern.pattern());
+            throw new IllegalArgumentException(
+                    option + " (header " + header + " or option " + option + ") is '" + value
+                                               + "': it must match " + pattern.pattern());
         }
         return value;
     }

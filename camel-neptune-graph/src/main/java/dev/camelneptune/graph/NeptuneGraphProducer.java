@@ -16,8 +16,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
 import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
 
 /**
- * Performs one NeptuneGraph operation per exchange, the same way for every entry of {@link NeptuneGraphOperations}:
- * the SDK request from the body ({@code pojoRequest=true}) or from the inputs, its checks, the call, the reply. A plain
+ * Performs one NeptuneGraph operation per exchange, the same way for every entry of {@link NeptuneGraphOperations}: the
+ * SDK request from the body ({@code pojoRequest=true}) or from the inputs, its checks, the call, the reply. A plain
  * call answers on the caller's thread; a wait releases it and the exchange continues when the task has ended.
  */
 public class NeptuneGraphProducer extends DefaultAsyncProducer {
@@ -67,7 +67,8 @@ public class NeptuneGraphProducer extends DefaultAsyncProducer {
         try {
             Message message = exchange.getMessage();
             Object named = message.getHeader(NeptuneGraphConstants.OPERATION);
-            NeptuneGraphOperations operation = named == null ? configuration.getOperation()
+            NeptuneGraphOperations operation = named == null
+                    ? configuration.getOperation()
                     : NeptuneGraphInputRules.operation(exchange.getContext().getTypeConverter(), named,
                             "the header " + NeptuneGraphConstants.OPERATION);
             return perform(operation.entry(), operation, exchange, callback);
@@ -112,8 +113,10 @@ public class NeptuneGraphProducer extends DefaultAsyncProducer {
     private static <Q> Q pojoRequest(Message message, Class<Q> type) {
         Object body = message.getBody();
         if (!type.isInstance(body)) {
-            throw new IllegalArgumentException("pojoRequest=true: this operation needs a body of type "
-                    + type.getSimpleName() + ", but the body is " + (body == null ? "null" : body.getClass().getName()));
+            throw new IllegalArgumentException(
+                    "pojoRequest=true: this operation needs a body of type "
+                                               + type.getSimpleName() + ", but the body is "
+                                               + (body == null ? "null" : body.getClass().getName()));
         }
         return type.cast(body);
     }

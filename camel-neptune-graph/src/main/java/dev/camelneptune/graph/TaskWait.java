@@ -35,11 +35,13 @@ final class TaskWait<R> {
     private static final Logger LOG = LoggerFactory.getLogger(NeptuneGraphProducer.class);
 
     /** The statuses a task ends in, as the SDK's waiters have them, plus DELETED, which no task comes back from. */
-    static final Kind<GetImportTaskResponse> IMPORT = new Kind<>("Import", GetImportTaskResponse::statusAsString,
+    static final Kind<GetImportTaskResponse> IMPORT = new Kind<>(
+            "Import", GetImportTaskResponse::statusAsString,
             GetImportTaskResponse::statusReason,
             r -> r.importTaskDetails() == null ? null : r.importTaskDetails().progressPercentage(),
             Set.of("FAILED", "CANCELLING", "CANCELLED", "ROLLING_BACK", "DELETED"));
-    static final Kind<GetExportTaskResponse> EXPORT = new Kind<>("Export", GetExportTaskResponse::statusAsString,
+    static final Kind<GetExportTaskResponse> EXPORT = new Kind<>(
+            "Export", GetExportTaskResponse::statusAsString,
             GetExportTaskResponse::statusReason,
             r -> r.exportTaskDetails() == null ? null : r.exportTaskDetails().progressPercentage(),
             Set.of("FAILED", "CANCELLING", "CANCELLED", "DELETED"));
@@ -50,7 +52,8 @@ final class TaskWait<R> {
 
         /** The call of a wait operation: polls {@code get} with the request until the task has ended. */
         <Q> Operation.Call<Q, R> call(Function<Q, String> taskId, BiFunction<NeptuneGraphClient, Q, R> get) {
-            return (producer, request, message) -> new TaskWait<>(this, taskId.apply(request),
+            return (producer, request, message) -> new TaskWait<>(
+                    this, taskId.apply(request),
                     () -> get.apply(producer.client(), request), producer, message).start();
         }
     }
@@ -116,14 +119,19 @@ final class TaskWait<R> {
             } else if (kind.failures().contains(status)) {
                 setHeaders(status, progress);
                 String reason = kind.statusReason().apply(task);
-                result.completeExceptionally(new CamelExchangeException(kind.name() + " task " + taskId
-                        + " did not succeed, its status is " + status
-                        + (reason != null ? ": " + reason : ""), message.getExchange()));
+                result.completeExceptionally(new CamelExchangeException(
+                        kind.name() + " task " + taskId
+                                                                        + " did not succeed, its status is " + status
+                                                                        + (reason != null ? ": " + reason : ""),
+                        message.getExchange()));
             } else if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(interval) > deadline) {
                 setHeaders(status, progress);
-                result.completeExceptionally(new CamelExchangeException("Gave up waiting for "
-                        + kind.name().toLowerCase() + " task " + taskId + " after " + timeout
-                        + " ms (waitTimeout), its status is still " + status, message.getExchange()));
+                result.completeExceptionally(new CamelExchangeException(
+                        "Gave up waiting for "
+                                                                        + kind.name().toLowerCase() + " task " + taskId
+                                                                        + " after " + timeout
+                                                                        + " ms (waitTimeout), its status is still " + status,
+                        message.getExchange()));
             } else {
                 schedule(interval);
             }
@@ -138,9 +146,12 @@ final class TaskWait<R> {
         if (scheduled != null) {
             scheduled.cancel(false);
         }
-        result.completeExceptionally(new CamelExchangeException("The neptune-graph producer stopped while waiting for "
-                + kind.name().toLowerCase() + " task " + taskId + ", its status was "
-                + (lastStatus != null ? lastStatus : "not read yet"), message.getExchange()));
+        result.completeExceptionally(new CamelExchangeException(
+                "The neptune-graph producer stopped while waiting for "
+                                                                + kind.name().toLowerCase() + " task " + taskId
+                                                                + ", its status was "
+                                                                + (lastStatus != null ? lastStatus : "not read yet"),
+                message.getExchange()));
     }
 
     private void noteChange(String status, Integer progress) {

@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Test;
-
 import dev.camelneptune.docs.CatalogTables;
 import dev.camelneptune.docs.MarkedRegion;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The option and header tables of the component page are what the generated catalog says; -Ddocs.update=true rewrites them. */
+/**
+ * The option and header tables of the component page are what the generated catalog says; -Ddocs.update=true rewrites
+ * them.
+ */
 class DocsUpToDateTest {
 
     private static final Path PAGE = Path.of("src/main/docs/neptune-graph-component.adoc");

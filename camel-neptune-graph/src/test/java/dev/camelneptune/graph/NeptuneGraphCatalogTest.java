@@ -21,7 +21,8 @@ class NeptuneGraphCatalogTest {
 
     @BeforeAll
     static void load() throws IOException {
-        try (InputStream in = NeptuneGraphCatalogTest.class.getResourceAsStream("/META-INF/dev/camelneptune/graph/neptune-graph.json")) {
+        try (InputStream in
+                = NeptuneGraphCatalogTest.class.getResourceAsStream("/META-INF/dev/camelneptune/graph/neptune-graph.json")) {
             assertThat(in).as("catalog JSON on the classpath").isNotNull();
             catalog = new ObjectMapper().readTree(in);
         }

@@ -2,6 +2,7 @@ package dev.camelneptune.graph;
 
 import java.util.Map;
 
+import dev.camelneptune.local.tasks.NewTask;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -9,8 +10,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
 import software.amazon.awssdk.services.neptunegraph.model.ListImportTasksResponse;
-
-import dev.camelneptune.local.tasks.NewTask;
 
 import static dev.camelneptune.graph.NeptuneGraphConstants.TASK_IDENTIFIER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +43,8 @@ class NeptuneGraphClientTest extends NeptuneGraphTestSupport {
             assertThat(endpoint.getClient()).isSameAs(own);
             assertThat(template.requestBody(endpoint, null, ListImportTasksResponse.class).tasks()).isEmpty();
             endpoint.stop();
-            assertThat(own.listImportTasks(r -> { }).tasks()).as("still usable after the endpoint stopped").isEmpty();
+            assertThat(own.listImportTasks(r -> {
+            }).tasks()).as("still usable after the endpoint stopped").isEmpty();
         }
     }
 
@@ -53,10 +53,12 @@ class NeptuneGraphClientTest extends NeptuneGraphTestSupport {
         NeptuneGraphEndpoint endpoint = context.getEndpoint(uri("listImportTasks"), NeptuneGraphEndpoint.class);
         endpoint.start();
         NeptuneGraphClient built = endpoint.getClient();
-        assertThat(built.listImportTasks(r -> { }).tasks()).isEmpty();
+        assertThat(built.listImportTasks(r -> {
+        }).tasks()).isEmpty();
 
         endpoint.stop();
 
-        assertThatThrownBy(() -> built.listImportTasks(r -> { })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> built.listImportTasks(r -> {
+        })).isInstanceOf(IllegalStateException.class);
     }
 }

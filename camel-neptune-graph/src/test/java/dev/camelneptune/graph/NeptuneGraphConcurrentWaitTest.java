@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelneptune.local.tasks.NewTask;
 import org.apache.camel.Exchange;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -19,8 +20,6 @@ import org.apache.logging.log4j.core.test.appender.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.camelneptune.local.tasks.NewTask;
 
 import static dev.camelneptune.graph.NeptuneGraphConstants.TASK_IDENTIFIER;
 import static dev.camelneptune.graph.NeptuneGraphConstants.TASK_STATUS;
@@ -35,7 +34,7 @@ class NeptuneGraphConcurrentWaitTest extends NeptuneGraphTestSupport {
     /** 200 waits make thousands of requests: the SDK's and Camel's DEBUG lines would be most of this test's time. */
     @BeforeEach
     void quieterLogs() {
-        LoggerContext.getContext(false).getConfiguration().<ListAppender>getAppender("captured").clear();
+        LoggerContext.getContext(false).getConfiguration().<ListAppender> getAppender("captured").clear();
         Configurator.setLevel("software.amazon.awssdk", Level.INFO);
         Configurator.setLevel("org.apache.camel", Level.INFO);
     }

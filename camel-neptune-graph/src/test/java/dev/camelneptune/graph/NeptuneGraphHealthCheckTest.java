@@ -2,13 +2,12 @@ package dev.camelneptune.graph;
 
 import java.util.Map;
 
+import dev.camelneptune.local.Fault;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 import org.junit.jupiter.api.Test;
-
-import dev.camelneptune.local.Fault;
 
 import static dev.camelneptune.graph.NeptuneGraphConstants.TASK_IDENTIFIER;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -25,35 +25,48 @@ class NeptuneGraphInputRulesTest extends NeptuneGraphTestSupport {
     private static final String GRAPH_RULE = "g-[a-z0-9]{10}";
     private static final String IMPORT = "&roleArn=arn:aws:iam::123456789012:role/Import&source=s3://bucket/in/";
     private static final String EXPORT = "&roleArn=arn:aws:iam::123456789012:role/Export&format=CSV"
-            + "&destination=s3://bucket/out/&kmsKeyIdentifier=arn:aws:kms:us-east-1:123456789012:key/k";
+                                         + "&destination=s3://bucket/out/&kmsKeyIdentifier=arn:aws:kms:us-east-1:123456789012:key/k";
 
     static Stream<Arguments> badHeaders() {
         return Stream.of(
-                Arguments.of("getImportTask", "", Map.of(TASK_IDENTIFIER, "t-abc"), new String[] { "taskIdentifier", TASK_RULE }),
-                Arguments.of("getExportTask", "", Map.of(TASK_IDENTIFIER, "T-0123456789"), new String[] { "taskIdentifier", TASK_RULE }),
-                Arguments.of("cancelImportTask", "", Map.of(TASK_IDENTIFIER, "t-01234567890"), new String[] { "taskIdentifier", TASK_RULE }),
-                Arguments.of("waitForExportTask", "", Map.of(TASK_IDENTIFIER, "x"), new String[] { "taskIdentifier", TASK_RULE }),
+                Arguments.of("getImportTask", "", Map.of(TASK_IDENTIFIER, "t-abc"),
+                        new String[] { "taskIdentifier", TASK_RULE }),
+                Arguments.of("getExportTask", "", Map.of(TASK_IDENTIFIER, "T-0123456789"),
+                        new String[] { "taskIdentifier", TASK_RULE }),
+                Arguments.of("cancelImportTask", "", Map.of(TASK_IDENTIFIER, "t-01234567890"),
+                        new String[] { "taskIdentifier", TASK_RULE }),
+                Arguments.of("waitForExportTask", "", Map.of(TASK_IDENTIFIER, "x"),
+                        new String[] { "taskIdentifier", TASK_RULE }),
                 Arguments.of("getImportTask", "", Map.of(), new String[] { "taskIdentifier", "is required", TASK_IDENTIFIER }),
                 Arguments.of("cancelExportTask", "", Map.of(), new String[] { "taskIdentifier", "is required" }),
                 Arguments.of("waitForImportTask", "", Map.of(), new String[] { "taskIdentifier", "is required" }),
-                Arguments.of("startImportTask", IMPORT, Map.of(GRAPH_IDENTIFIER, "graph-1"), new String[] { "graphIdentifier", GRAPH_RULE }),
-                Arguments.of("startImportTask", IMPORT, Map.of(), new String[] { "graphIdentifier", "is required", GRAPH_IDENTIFIER }),
-                Arguments.of("startImportTask", "&roleArn=arn:aws:iam::123456789012:role/Import", Map.of(GRAPH_IDENTIFIER, "g-0000000001"),
+                Arguments.of("startImportTask", IMPORT, Map.of(GRAPH_IDENTIFIER, "graph-1"),
+                        new String[] { "graphIdentifier", GRAPH_RULE }),
+                Arguments.of("startImportTask", IMPORT, Map.of(),
+                        new String[] { "graphIdentifier", "is required", GRAPH_IDENTIFIER }),
+                Arguments.of("startImportTask", "&roleArn=arn:aws:iam::123456789012:role/Import",
+                        Map.of(GRAPH_IDENTIFIER, "g-0000000001"),
                         new String[] { "source", "is required", SOURCE }),
                 Arguments.of("startImportTask", IMPORT + "&format=XML", Map.of(GRAPH_IDENTIFIER, "g-0000000001"),
                         new String[] { "format", "OPEN_CYPHER" }),
-                Arguments.of("startExportTask", EXPORT, Map.of(GRAPH_IDENTIFIER, "g-00000000"), new String[] { "graphIdentifier", GRAPH_RULE }),
-                Arguments.of("startExportTask", "&roleArn=r&format=CSV&destination=s3://b/", Map.of(GRAPH_IDENTIFIER, "g-0000000001"),
+                Arguments.of("startExportTask", EXPORT, Map.of(GRAPH_IDENTIFIER, "g-00000000"),
+                        new String[] { "graphIdentifier", GRAPH_RULE }),
+                Arguments.of("startExportTask", "&roleArn=r&format=CSV&destination=s3://b/",
+                        Map.of(GRAPH_IDENTIFIER, "g-0000000001"),
                         new String[] { "kmsKeyIdentifier", "is required" }),
-                Arguments.of("listExportTasks", "", Map.of(GRAPH_IDENTIFIER, "G-0000000001"), new String[] { "graphIdentifier", GRAPH_RULE }),
+                Arguments.of("listExportTasks", "", Map.of(GRAPH_IDENTIFIER, "G-0000000001"),
+                        new String[] { "graphIdentifier", GRAPH_RULE }),
                 Arguments.of("listImportTasks", "", Map.of(MAX_RESULTS, 0), new String[] { "maxResults", "between 1 and 100" }),
-                Arguments.of("listExportTasks", "", Map.of(MAX_RESULTS, 101), new String[] { "maxResults", "between 1 and 100" }),
-                Arguments.of("getImportTask", "", Map.of(OPERATION, "deleteGraph"), new String[] { "operation", "deleteGraph", "getImportTask" }));
+                Arguments.of("listExportTasks", "", Map.of(MAX_RESULTS, 101),
+                        new String[] { "maxResults", "between 1 and 100" }),
+                Arguments.of("getImportTask", "", Map.of(OPERATION, "deleteGraph"),
+                        new String[] { "operation", "deleteGraph", "getImportTask" }));
     }
 
     @ParameterizedTest(name = "{0} with {2}")
     @MethodSource("badHeaders")
-    void badInputFailsBeforeAnyRequestNamingTheOptionAndTheRule(String operation, String options, Map<String, Object> headers,
+    void badInputFailsBeforeAnyRequestNamingTheOptionAndTheRule(
+            String operation, String options, Map<String, Object> headers,
             String[] message) {
         Exception failure = failsBeforeAnyRequest(uri(operation, options), null, headers);
 

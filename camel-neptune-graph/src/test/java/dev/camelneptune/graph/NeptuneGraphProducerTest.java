@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.camelneptune.local.tasks.NewTask;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -21,8 +22,6 @@ import software.amazon.awssdk.services.neptunegraph.model.ListImportTasksRespons
 import software.amazon.awssdk.services.neptunegraph.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.neptunegraph.model.StartExportTaskResponse;
 import software.amazon.awssdk.services.neptunegraph.model.StartImportTaskResponse;
-
-import dev.camelneptune.local.tasks.NewTask;
 
 import static dev.camelneptune.graph.NeptuneGraphConstants.GRAPH_IDENTIFIER;
 import static dev.camelneptune.graph.NeptuneGraphConstants.MAX_RESULTS;
@@ -75,8 +74,10 @@ class NeptuneGraphProducerTest extends NeptuneGraphTestSupport {
         List<String> ids = neptune.tasks().createImportTasks(5);
 
         Exchange first = send(uri("listImportTasks"), Map.of(MAX_RESULTS, 2));
-        Exchange second = send(uri("listImportTasks"), Map.of(MAX_RESULTS, 2, NEXT_TOKEN, first.getMessage().getHeader(NEXT_TOKEN)));
-        Exchange last = send(uri("listImportTasks"), Map.of(MAX_RESULTS, 2, NEXT_TOKEN, second.getMessage().getHeader(NEXT_TOKEN)));
+        Exchange second
+                = send(uri("listImportTasks"), Map.of(MAX_RESULTS, 2, NEXT_TOKEN, first.getMessage().getHeader(NEXT_TOKEN)));
+        Exchange last
+                = send(uri("listImportTasks"), Map.of(MAX_RESULTS, 2, NEXT_TOKEN, second.getMessage().getHeader(NEXT_TOKEN)));
 
         assertThat(taskIds(first)).containsExactlyElementsOf(ids.subList(0, 2));
         assertThat(taskIds(second)).containsExactlyElementsOf(ids.subList(2, 4));
@@ -128,7 +129,8 @@ class NeptuneGraphProducerTest extends NeptuneGraphTestSupport {
     void startExportTaskStartsATask() {
         neptune.graphs().create("g-0000000008");
         Exchange exchange = send(uri("startExportTask", "&roleArn=arn:aws:iam::123456789012:role/Export&format=CSV"
-                + "&destination=s3://bucket/out/&kmsKeyIdentifier=" + NewTask.DEFAULT_KMS_KEY),
+                                                        + "&destination=s3://bucket/out/&kmsKeyIdentifier="
+                                                        + NewTask.DEFAULT_KMS_KEY),
                 Map.of(GRAPH_IDENTIFIER, "g-0000000008"));
 
         StartExportTaskResponse started = exchange.getMessage().getBody(StartExportTaskResponse.class);
@@ -167,10 +169,12 @@ class NeptuneGraphProducerTest extends NeptuneGraphTestSupport {
         String id = neptune.tasks().create(NewTask.exportTask());
         List<String> imports = neptune.tasks().createImportTasks(3);
 
-        Exchange get = send(uri("getExportTask", "&pojoRequest=true"), GetExportTaskRequest.builder().taskIdentifier(id).build(),
-                Map.of(TASK_IDENTIFIER, "t-0000000000"));
-        Exchange list = send(uri("listImportTasks", "&pojoRequest=true"), ListImportTasksRequest.builder().maxResults(2).build(),
-                Map.of());
+        Exchange get
+                = send(uri("getExportTask", "&pojoRequest=true"), GetExportTaskRequest.builder().taskIdentifier(id).build(),
+                        Map.of(TASK_IDENTIFIER, "t-0000000000"));
+        Exchange list
+                = send(uri("listImportTasks", "&pojoRequest=true"), ListImportTasksRequest.builder().maxResults(2).build(),
+                        Map.of());
 
         assertThat(get.getMessage().getBody(GetExportTaskResponse.class).taskId()).isEqualTo(id);
         assertThat(taskIds(list)).containsExactlyElementsOf(imports.subList(0, 2));
@@ -185,6 +189,7 @@ class NeptuneGraphProducerTest extends NeptuneGraphTestSupport {
     }
 
     private static List<String> taskIds(Exchange exchange) {
-        return exchange.getMessage().getBody(ListImportTasksResponse.class).tasks().stream().map(ImportTaskSummary::taskId).toList();
+        return exchange.getMessage().getBody(ListImportTasksResponse.class).tasks().stream().map(ImportTaskSummary::taskId)
+                .toList();
     }
 }

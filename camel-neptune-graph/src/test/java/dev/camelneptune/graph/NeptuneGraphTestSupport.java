@@ -2,11 +2,10 @@ package dev.camelneptune.graph;
 
 import java.util.Map;
 
+import dev.camelneptune.local.NeptuneLocal;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
-
-import dev.camelneptune.local.NeptuneLocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +22,7 @@ abstract class NeptuneGraphTestSupport extends CamelTestSupport {
     /** An endpoint URI pointed at neptune-local with static credentials, plus {@code options}. */
     protected String uri(String operation, String options) {
         return "neptune-graph:tasks?operation=" + operation + "&region=us-east-1&accessKey=local&secretKey=local"
-                + "&overrideEndpoint=true&uriEndpointOverride=" + neptune.endpoint() + options;
+               + "&overrideEndpoint=true&uriEndpointOverride=" + neptune.endpoint() + options;
     }
 
     protected String uri(String operation) {

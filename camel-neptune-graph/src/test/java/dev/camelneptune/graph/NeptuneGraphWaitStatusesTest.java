@@ -6,12 +6,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelneptune.local.tasks.NewTask;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.neptunegraph.model.GetImportTaskResponse;
-
-import dev.camelneptune.local.tasks.NewTask;
 
 import static dev.camelneptune.graph.NeptuneGraphConstants.TASK_IDENTIFIER;
 import static dev.camelneptune.graph.NeptuneGraphConstants.TASK_STATUS;
@@ -21,8 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * waitForImportTask / waitForExportTask against the statuses the service can produce besides the usual ones
  * (ImportTaskStatus / ExportTaskStatus of the neptune-graph model): ROLLING_BACK, which the SDK's ImportTaskSuccessful
- * waiter takes as a failure; REPROVISIONING on the way, which is not one; DELETED, which no waiter acceptor names.
- * Each ending fails the exchange with a message that names the task, its status and why.
+ * waiter takes as a failure; REPROVISIONING on the way, which is not one; DELETED, which no waiter acceptor names. Each
+ * ending fails the exchange with a message that names the task, its status and why.
  */
 class NeptuneGraphWaitStatusesTest extends NeptuneGraphTestSupport {
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelneptune.local.tasks.NewTask;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -13,8 +14,6 @@ import org.apache.logging.log4j.core.test.appender.ListAppender;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.neptunegraph.model.GetExportTaskResponse;
 import software.amazon.awssdk.services.neptunegraph.model.GetImportTaskResponse;
-
-import dev.camelneptune.local.tasks.NewTask;
 
 import static dev.camelneptune.graph.NeptuneGraphConstants.PROGRESS_PERCENTAGE;
 import static dev.camelneptune.graph.NeptuneGraphConstants.TASK_CHANGES;

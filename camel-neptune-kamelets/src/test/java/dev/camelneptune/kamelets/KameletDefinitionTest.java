@@ -23,8 +23,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each Kamelet, as shipped in the jar, against the Kamelet catalog's format and against the component it wraps:
- * what the runtime tests cannot see (an option a route never sets, a secret shown in a UI as plain text).
+ * Each Kamelet, as shipped in the jar, against the Kamelet catalog's format and against the component it wraps: what
+ * the runtime tests cannot see (an option a route never sets, a secret shown in a UI as plain text).
  */
 class KameletDefinitionTest {
 
@@ -52,7 +52,8 @@ class KameletDefinitionTest {
                 "mvn:dev.camelneptune:" + artifact + ":" + System.getProperty("project.version"));
 
         Map<String, Object> properties = map(at(kamelet, "spec", "definition", "properties"));
-        properties.forEach((property, schema) -> assertThat(map(schema)).as(property).containsKeys("title", "description", "type"));
+        properties.forEach(
+                (property, schema) -> assertThat(map(schema)).as(property).containsKeys("title", "description", "type"));
         assertThat(properties).containsKeys(((List<?>) at(kamelet, "spec", "definition", "required")).toArray(String[]::new));
     }
 

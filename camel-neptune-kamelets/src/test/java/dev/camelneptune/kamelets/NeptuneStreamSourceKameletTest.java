@@ -93,7 +93,10 @@ class NeptuneStreamSourceKameletTest extends CamelTestSupport {
         await().until(() -> received.size() == 4);
         assertThat(received).containsExactly("1:1", "1:2", "2:1", "2:2");
         HttpResponse<String> wire = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(neptune.endpoint() + "/propertygraph/stream?iteratorType=TRIM_HORIZON&limit=100")).build(),
+                HttpRequest
+                        .newBuilder(
+                                URI.create(neptune.endpoint() + "/propertygraph/stream?iteratorType=TRIM_HORIZON&limit=100"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode wireRecords = json.readTree(wire.body()).get("records");
         for (int i = 0; i < 4; i++) {
@@ -169,8 +172,9 @@ class NeptuneStreamSourceKameletTest extends CamelTestSupport {
                 }))
                 .rootCause().hasMessageContaining("neptune-stream-source").hasMessageContaining("endpoint");
         assertThatThrownBy(() -> consume("kamelet:neptune-stream-source?endpoint=" + neptune.endpoint()
-                                         + "&accessKey=a&secretKey=b", e -> {
-                                         }))
+                                         + "&accessKey=a&secretKey=b",
+                e -> {
+                }))
                 .rootCause().hasMessageContaining("neptune-stream-source").hasMessageContaining("region");
     }
 }

@@ -24,20 +24,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link StateRepository} in one file that is never half-written: every change writes the whole state to a temporary
- * file beside it and renames that over the file (an atomic move), so a process killed at any moment leaves either
- * the previous state or the new one.
+ * file beside it and renames that over the file (an atomic move), so a process killed at any moment leaves either the
+ * previous state or the new one.
  * <p>
- * Camel's {@code FileStateRepository} appends {@code key=value} lines and, once the file reaches its size limit (and
- * on stop), truncates the file and rewrites it in place: a kill between the truncation and the rewrite leaves an
- * empty file, and a kill during an append leaves a partial last line, so the position can be lost or corrupted.
+ * Camel's {@code FileStateRepository} appends {@code key=value} lines and, once the file reaches its size limit (and on
+ * stop), truncates the file and rewrites it in place: a kill between the truncation and the rewrite leaves an empty
+ * file, and a kill during an append leaves a partial last line, so the position can be lost or corrupted.
  * <p>
- * Writes are coalesced: a change is written within {@link #setFlushInterval(long) flushInterval} ms (default 250),
- * and on stop, so a busy consumer does not pay a file write and rename per record. A kill therefore loses at most the
- * last interval's changes: the stored position is older than the processed one, so those records are delivered again
- * (never skipped). {@code flushInterval=0} writes every change before {@code setState} returns.
+ * Writes are coalesced: a change is written within {@link #setFlushInterval(long) flushInterval} ms (default 250), and
+ * on stop, so a busy consumer does not pay a file write and rename per record. A kill therefore loses at most the last
+ * interval's changes: the stored position is older than the processed one, so those records are delivered again (never
+ * skipped). {@code flushInterval=0} writes every change before {@code setState} returns.
  * <p>
- * Without {@link #setSync(boolean) sync}, a written state survives the process being killed (the operating system
- * holds it) but not a power failure; with sync, each write is forced to the disk before the rename.
+ * Without {@link #setSync(boolean) sync}, a written state survives the process being killed (the operating system holds
+ * it) but not a power failure; with sync, each write is forced to the disk before the rename.
  */
 @ManagedResource(description = "Atomic file state repository")
 public class AtomicFileStateRepository extends ServiceSupport implements StateRepository<String, String> {
@@ -76,7 +76,8 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
                 }
             }
         }
-        flusher = BackgroundFlusher.startIfPositive("AtomicFileStateRepository " + file.getFileName(), flushInterval, this::flushInBackground);
+        flusher = BackgroundFlusher.startIfPositive("AtomicFileStateRepository " + file.getFileName(), flushInterval,
+                this::flushInBackground);
     }
 
     @Override
@@ -99,8 +100,8 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
     }
 
     /**
-     * A scheduled executor drops a task that throws: a failed write is logged and stays pending, so the next tick
-     * tries again instead of the positions silently never reaching the file again.
+     * A scheduled executor drops a task that throws: a failed write is logged and stays pending, so the next tick tries
+     * again instead of the positions silently never reaching the file again.
      */
     private void flushInBackground() {
         try {

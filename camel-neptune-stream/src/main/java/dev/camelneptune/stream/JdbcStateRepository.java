@@ -22,24 +22,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stream positions in a database table, shared by several nodes: a {@link StateRepository} over any
- * {@link DataSource}, one row per key, that never lets a stored position move backwards.
+ * Stream positions in a database table, shared by several nodes: a {@link StateRepository} over any {@link DataSource},
+ * one row per key, that never lets a stored position move backwards.
  * <p>
  * Each value is a stream position {@code commitNum:opNum}. A write is one transaction holding a conditional
  * {@code UPDATE ... WHERE STATE_KEY = ? AND (stored position <= new position)}: the database locks the row for it, so
  * two writers cannot interleave, and a write older than the stored position changes nothing. Such a write is
  * <em>refused</em>: logged at WARN with both positions and counted ({@link #getRefusedWrites()}); {@code setState}
  * returns normally. This is what protects several nodes: a leader that lost its lease (a long GC pause, a network
- * partition) and still finishes a record cannot write its older position over the newer one of the leader that
- * replaced it. Writing the stored position again is accepted (it changes nothing).
+ * partition) and still finishes a record cannot write its older position over the newer one of the leader that replaced
+ * it. Writing the stored position again is accepted (it changes nothing).
  * <p>
  * The table ({@link #setTableName(String) tableName}, default {@value #DEFAULT_TABLE_NAME}) is created on start when
  * missing ({@link #setCreateTable(boolean) createTable}), in plain SQL:
  * {@code STATE_KEY VARCHAR(512) PRIMARY KEY, COMMIT_NUM BIGINT, OP_NUM BIGINT, UPDATED_AT TIMESTAMP}.
  * <p>
- * Every change is written before {@code setState} returns (default). With {@link #setFlushInterval(long)
- * flushInterval} &gt; 0, writes are coalesced: the newest position per key is written within that many ms, and on stop;
- * a crash then repeats the records of the last interval (never skips them).
+ * Every change is written before {@code setState} returns (default). With {@link #setFlushInterval(long) flushInterval}
+ * &gt; 0, writes are coalesced: the newest position per key is written within that many ms, and on stop; a crash then
+ * repeats the records of the last interval (never skips them).
  */
 @ManagedResource(description = "JDBC state repository of Neptune stream positions")
 public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
@@ -90,11 +90,13 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
             throw new IllegalArgumentException("dataSource must be set on the JdbcStateRepository");
         }
         if (tableName == null || !TABLE_NAME.matcher(tableName).matches()) {
-            throw new IllegalArgumentException("tableName must be an SQL name (letters, digits, _; optionally"
+            throw new IllegalArgumentException(
+                    "tableName must be an SQL name (letters, digits, _; optionally"
                                                + " schema.table), not " + tableName);
         }
         if (flushInterval < 0) {
-            throw new IllegalArgumentException("flushInterval must be 0 (write every change at once) or more ms, not "
+            throw new IllegalArgumentException(
+                    "flushInterval must be 0 (write every change at once) or more ms, not "
                                                + flushInterval);
         }
         selectSql = "SELECT COMMIT_NUM, OP_NUM FROM " + tableName + " WHERE STATE_KEY = ?";
@@ -121,7 +123,8 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
                 return;
             }
             if (!createTable) {
-                throw new IllegalStateException("table " + tableName + " does not exist and createTable=false; create it"
+                throw new IllegalStateException(
+                        "table " + tableName + " does not exist and createTable=false; create it"
                                                 + " (" + createTableSql() + ") or set createTable=true");
             }
             try (Statement statement = connection.createStatement()) {
@@ -187,8 +190,10 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
             StreamPosition stored = read(connection, key);
             return stored != null ? stored.toString() : null;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the position of " + key + " from table " + tableName + ": "
-                                            + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the position of " + key + " from table " + tableName + ": "
+                                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -217,7 +222,8 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
 
     private static StreamPosition validate(String key, String value) {
         if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            throw new IllegalArgumentException("a JdbcStateRepository key has 1 to " + MAX_KEY_LENGTH + " characters, not "
+            throw new IllegalArgumentException(
+                    "a JdbcStateRepository key has 1 to " + MAX_KEY_LENGTH + " characters, not "
                                                + (key == null ? "null" : key.length()));
         }
         if (value == null) {
@@ -238,15 +244,18 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
                         return outcome;
                     }
                 }
-                throw new IllegalStateException("cannot store position " + position + " of " + key + " in table "
+                throw new IllegalStateException(
+                        "cannot store position " + position + " of " + key + " in table "
                                                 + tableName + ": other writers changed the row " + MAX_ATTEMPTS
                                                 + " times in a row");
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot store position " + position + " of " + key + " in table " + tableName
-                                            + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot store position " + position + " of " + key + " in table " + tableName
+                                            + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -325,7 +334,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
     private static boolean isDuplicateKey(SQLException e) {
         for (SQLException next = e; next != null; next = next.getNextException()) {
             if (next instanceof java.sql.SQLIntegrityConstraintViolationException
-                || next.getSQLState() != null && next.getSQLState().startsWith("23")) {
+                    || next.getSQLState() != null && next.getSQLState().startsWith("23")) {
                 return true;
             }
         }

@@ -14,11 +14,10 @@ import org.apache.camel.spi.ExecutorServiceManager;
  * (property graph: the vertex or edge id; SPARQL: the subject), and each lane processes its records one at a time in
  * stream order, so every element's changes are processed in order while different elements proceed in parallel.
  * <p>
- * The stored position is the low watermark: the last record such that it and every record before it completed. At
- * most {@code window} records (the page limit) are dispatched past it. After a failure no lane starts another record,
- * the watermark stops before the failed record, and the poll ends once the lanes are idle; the next poll reads
- * everything after the watermark again, so records other lanes completed after the failed one are delivered twice
- * (never skipped).
+ * The stored position is the low watermark: the last record such that it and every record before it completed. At most
+ * {@code window} records (the page limit) are dispatched past it. After a failure no lane starts another record, the
+ * watermark stops before the failed record, and the poll ends once the lanes are idle; the next poll reads everything
+ * after the watermark again, so records other lanes completed after the failed one are delivered twice (never skipped).
  */
 final class LaneDelivery<R> extends Delivery<R> {
 
@@ -88,7 +87,10 @@ final class LaneDelivery<R> extends Delivery<R> {
         return Math.floorMod(hash ^ (hash >>> 16), laneCount);
     }
 
-    /** The records of one poll in flight on the lanes, by sequence number (their order in the stream), and the watermark. */
+    /**
+     * The records of one poll in flight on the lanes, by sequence number (their order in the stream), and the
+     * watermark.
+     */
     private final class Dispatch {
 
         /** Records dispatched and not yet below the watermark, in slot {@code sequence % window}. */
@@ -101,7 +103,9 @@ final class LaneDelivery<R> extends Delivery<R> {
         private int running;
         private volatile boolean failed;
 
-        /** Waits for room in the window and takes the next sequence number for {@code record}; -1 to stop dispatching. */
+        /**
+         * Waits for room in the window and takes the next sequence number for {@code record}; -1 to stop dispatching.
+         */
         synchronized long reserve(R record, StreamPosition position) {
             while (!failed && dispatched - watermark >= window && consumer.isBatchAllowed()) {
                 try {
@@ -171,7 +175,8 @@ final class LaneDelivery<R> extends Delivery<R> {
                 // the position was not stored: stop here, and the next poll reads again from the stored one
                 failed = true;
                 consumer.getExceptionHandler().handleException("Neptune stream: cannot store the position "
-                                                               + positions[slot], e);
+                                                               + positions[slot],
+                        e);
             }
         }
 

@@ -106,15 +106,15 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
     private boolean useAnonymousCredentials;
 
     /**
-     * Rejects options that cannot work, naming the option and the rule, so a bad URI fails when the endpoint is
-     * created rather than at the first poll.
+     * Rejects options that cannot work, naming the option and the rule, so a bad URI fails when the endpoint is created
+     * rather than at the first poll.
      */
     public void validate() {
         if (!ITERATOR_TYPES.contains(iteratorType)) {
             throw new IllegalArgumentException("iteratorType must be one of " + ITERATOR_TYPES + ", not " + iteratorType);
         }
         if ((iteratorType == IteratorType.AT_SEQUENCE_NUMBER || iteratorType == IteratorType.AFTER_SEQUENCE_NUMBER)
-            && commitNum == null) {
+                && commitNum == null) {
             throw new IllegalArgumentException("commitNum is required when iteratorType is " + iteratorType);
         }
         if (opNum < 1) {
@@ -130,7 +130,8 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
             throw new IllegalArgumentException("streamType must be one of " + List.of(StreamType.values()) + ", not null");
         }
         if (batching && groupByTransaction) {
-            throw new IllegalArgumentException("batching and groupByTransaction cannot both be true: an exchange holds"
+            throw new IllegalArgumentException(
+                    "batching and groupByTransaction cannot both be true: an exchange holds"
                                                + " either a page or a transaction");
         }
         if (transactionPartSize < 1) {
@@ -140,7 +141,8 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
             throw new IllegalArgumentException("concurrentConsumers must be 1 or more, not " + concurrentConsumers);
         }
         if (concurrentConsumers > 1 && (batching || groupByTransaction)) {
-            throw new IllegalArgumentException("concurrentConsumers > 1 delivers one record per exchange: it cannot be"
+            throw new IllegalArgumentException(
+                    "concurrentConsumers > 1 delivers one record per exchange: it cannot be"
                                                + " combined with " + (batching ? "batching" : "groupByTransaction"));
         }
         clusterUri();
@@ -169,7 +171,8 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
         String lower = endpoint.toLowerCase(Locale.ROOT);
         boolean fullUrl = lower.startsWith("http://") || lower.startsWith("https://");
         if (!fullUrl && lower.contains("://")) {
-            throw new IllegalArgumentException("endpoint must be host[:port] or http(s)://host:port, not " + endpoint
+            throw new IllegalArgumentException(
+                    "endpoint must be host[:port] or http(s)://host:port, not " + endpoint
                                                + ": only the http and https schemes are supported");
         }
         URI uri;

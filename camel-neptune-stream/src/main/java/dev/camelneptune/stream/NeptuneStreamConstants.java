@@ -9,7 +9,8 @@ import org.apache.camel.spi.Metadata;
 public interface NeptuneStreamConstants {
 
     @Metadata(label = "consumer", description = "The commit (transaction) number of the record (groupByTransaction: of the"
-                                                + " transaction).", javaType = "Long")
+                                                + " transaction).",
+              javaType = "Long")
     String COMMIT_NUM = "CamelNeptuneStreamCommitNum";
     @Metadata(label = "consumer", description = "The operation number of the record within its commit, from 1.",
               javaType = "Long")

@@ -102,8 +102,10 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
             try {
                 position = StreamPosition.parse(stored);
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("offset repository key " + offsetKey + " holds " + stored
-                                                + ", which is not a stream position (commitNum:opNum)", e);
+                throw new IllegalStateException(
+                        "offset repository key " + offsetKey + " holds " + stored
+                                                + ", which is not a stream position (commitNum:opNum)",
+                        e);
             }
             LOG.info("Resuming Neptune stream {} after {} (stored under key {})", configuration.getStreamType(), position,
                     offsetKey);
@@ -241,7 +243,8 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
         ExpiredStreamPolicy policy = configuration.getExpiredStreamPolicy();
         if (policy == ExpiredStreamPolicy.FAIL) {
             String message = "Neptune stream " + configuration.getStreamType() + " position " + lost
-                             + " has been trimmed from the stream (ExpiredStreamException: " + e.awsErrorDetails().errorMessage()
+                             + " has been trimmed from the stream (ExpiredStreamException: "
+                             + e.awsErrorDetails().errorMessage()
                              + "). The records between it and the oldest record the stream still retains are lost, and"
                              + " this consumer stops advancing. To recover, restart the route with"
                              + " expiredStreamPolicy=RESTART_FROM_TRIM_HORIZON (or RESTART_FROM_LATEST), or store a"
@@ -253,7 +256,8 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
             }
             throw new NeptuneStreamExpiredException(message);
         }
-        IteratorType restart = policy == ExpiredStreamPolicy.RESTART_FROM_LATEST ? IteratorType.LATEST : IteratorType.TRIM_HORIZON;
+        IteratorType restart
+                = policy == ExpiredStreamPolicy.RESTART_FROM_LATEST ? IteratorType.LATEST : IteratorType.TRIM_HORIZON;
         LOG.warn("Neptune stream {} position {} has been trimmed from the stream; restarting from {} as"
                  + " expiredStreamPolicy={} says: the records in between are skipped",
                 configuration.getStreamType(), lost, restart, policy);

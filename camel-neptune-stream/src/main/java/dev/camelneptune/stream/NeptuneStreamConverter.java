@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.neptunedata.model.SparqlRecord;
 
 /**
  * Converts a stream record (the body of a neptune-stream exchange) to its JSON, with the wire format's field names:
- * {@code commitTimestamp}, {@code eventId {commitNum, opNum}}, {@code data}, {@code op}, {@code isLastOp}; and a
- * batch or transaction body ({@link StreamRecords}) to a JSON array of them.
+ * {@code commitTimestamp}, {@code eventId {commitNum, opNum}}, {@code data}, {@code op}, {@code isLastOp}; and a batch
+ * or transaction body ({@link StreamRecords}) to a JSON array of them.
  */
 @Converter(generateLoader = true)
 public final class NeptuneStreamConverter {
@@ -101,8 +101,10 @@ public final class NeptuneStreamConverter {
         void write() throws IOException;
     }
 
-    private static void write(JsonGenerator json, Long commitTimestamp, Map<String, String> eventId, String op,
-            Boolean isLastOp, Data data) throws IOException {
+    private static void write(
+            JsonGenerator json, Long commitTimestamp, Map<String, String> eventId, String op,
+            Boolean isLastOp, Data data)
+            throws IOException {
         StreamPosition position = EventIds.position(eventId);
         json.writeStartObject();
         json.writeFieldName("commitTimestamp");

@@ -61,7 +61,10 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
         super.doStop();
     }
 
-    /** A reader of the configured stream type over this endpoint's client, asking for at most {@code limit} records a page. */
+    /**
+     * A reader of the configured stream type over this endpoint's client, asking for at most {@code limit} records a
+     * page.
+     */
     StreamReader<?> createReader(int limit) {
         return configuration.getStreamType().reader(() -> client, limit, configuration.getEncoding());
     }

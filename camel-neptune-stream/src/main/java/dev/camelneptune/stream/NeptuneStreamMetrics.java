@@ -165,7 +165,9 @@ final class NeptuneStreamMetrics {
         }
     }
 
-    /** Remembers the last error, then hands it to the handler the consumer had (logging, or the bridge to the route). */
+    /**
+     * Remembers the last error, then hands it to the handler the consumer had (logging, or the bridge to the route).
+     */
     private final class RecordingExceptionHandler implements ExceptionHandler {
 
         @Override

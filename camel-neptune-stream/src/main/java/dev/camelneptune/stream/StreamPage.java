@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One response of the stream: its records, in stream order, as the SDK returned them, and where each sits. A
- * record's position is read from its eventId when asked for, on the thread that hands the record to the route: with
- * prefetch, the thread that reads pages has the SDK's parsing to do and is the busier one.
+ * One response of the stream: its records, in stream order, as the SDK returned them, and where each sits. A record's
+ * position is read from its eventId when asked for, on the thread that hands the record to the route: with prefetch,
+ * the thread that reads pages has the SDK's parsing to do and is the busier one.
  *
  * @param <R> the SDK record type
  */

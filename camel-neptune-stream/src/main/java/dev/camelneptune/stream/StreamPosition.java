@@ -13,7 +13,8 @@ public record StreamPosition(long commitNum, long opNum) {
             throw new IllegalArgumentException("a stream position is commitNum:opNum, e.g. 1207:3, not " + value);
         }
         try {
-            return new StreamPosition(Long.parseLong(value.substring(0, colon).trim()),
+            return new StreamPosition(
+                    Long.parseLong(value.substring(0, colon).trim()),
                     Long.parseLong(value.substring(colon + 1).trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a stream position is commitNum:opNum, e.g. 1207:3, not " + value, e);

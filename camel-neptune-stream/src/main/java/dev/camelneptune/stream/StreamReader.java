@@ -46,8 +46,8 @@ final class StreamReader<R> {
     /**
      * Fetches one page, with its records' positions: never empty.
      *
-     * @throws software.amazon.awssdk.services.neptunedata.model.StreamRecordsNotFoundException when there is nothing
-     *                                                                                          at or after the start
+     * @throws software.amazon.awssdk.services.neptunedata.model.StreamRecordsNotFoundException when there is nothing at
+     *                                                                                          or after the start
      * @throws software.amazon.awssdk.services.neptunedata.model.ExpiredStreamException         when the start has been
      *                                                                                          trimmed
      */
@@ -70,7 +70,9 @@ final class StreamReader<R> {
         return elementKey.apply(record);
     }
 
-    /** Puts the headers of the record at {@code position}: position, commit timestamp, op, isLastOp and the type's own. */
+    /**
+     * Puts the headers of the record at {@code position}: position, commit timestamp, op, isLastOp and the type's own.
+     */
     void putHeaders(R record, StreamPosition position, Map<String, Object> headers) {
         headers.put(NeptuneStreamConstants.COMMIT_NUM, position.commitNum());
         headers.put(NeptuneStreamConstants.OP_NUM, position.opNum());

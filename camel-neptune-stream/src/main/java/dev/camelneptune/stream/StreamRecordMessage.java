@@ -7,8 +7,8 @@ import org.apache.camel.support.DefaultMessage;
 
 /**
  * The message of a one-record exchange: the SDK record as body, and its headers filled in from the record the first
- * time anything reads or changes the headers (as camel-jms fills a JmsMessage's headers). A route that never looks at
- * a header does not pay for ten header insertions per record.
+ * time anything reads or changes the headers (as camel-jms fills a JmsMessage's headers). A route that never looks at a
+ * header does not pay for ten header insertions per record.
  */
 final class StreamRecordMessage<R> extends DefaultMessage {
 

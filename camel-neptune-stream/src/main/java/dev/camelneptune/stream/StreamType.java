@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.neptunedata.model.SparqlRecord;
 
 /**
  * The two change logs of a Neptune cluster. Each makes its own {@link StreamReader}: the SDK gives the two requests and
- * the two record types no common interface, so each type names its call and its record fields, and the reader does
- * the rest once for both.
+ * the two record types no common interface, so each type names its call and its record fields, and the reader does the
+ * rest once for both.
  */
 public enum StreamType {
 
@@ -23,9 +23,10 @@ public enum StreamType {
     propertygraph {
         @Override
         StreamReader<PropertygraphRecord> reader(Supplier<NeptunedataClient> client, long limit, String encoding) {
-            return new StreamReader<>(request -> client.get().getPropertygraphStream(GetPropertygraphStreamRequest.builder()
-                    .iteratorType(request.iteratorType()).commitNum(request.commitNum()).opNum(request.opNum())
-                    .limit(limit).encoding(encoding).build()).records(),
+            return new StreamReader<>(
+                    request -> client.get().getPropertygraphStream(GetPropertygraphStreamRequest.builder()
+                            .iteratorType(request.iteratorType()).commitNum(request.commitNum()).opNum(request.opNum())
+                            .limit(limit).encoding(encoding).build()).records(),
                     PropertygraphRecord::eventId, PropertygraphRecord::commitTimestampInMillis, PropertygraphRecord::op,
                     PropertygraphRecord::isLastOp, StreamType::propertygraphHeaders, StreamType::elementId);
         }
@@ -35,9 +36,10 @@ public enum StreamType {
     sparql {
         @Override
         StreamReader<SparqlRecord> reader(Supplier<NeptunedataClient> client, long limit, String encoding) {
-            return new StreamReader<>(request -> client.get().getSparqlStream(GetSparqlStreamRequest.builder()
-                    .iteratorType(request.iteratorType()).commitNum(request.commitNum()).opNum(request.opNum())
-                    .limit(limit).encoding(encoding).build()).records(),
+            return new StreamReader<>(
+                    request -> client.get().getSparqlStream(GetSparqlStreamRequest.builder()
+                            .iteratorType(request.iteratorType()).commitNum(request.commitNum()).opNum(request.opNum())
+                            .limit(limit).encoding(encoding).build()).records(),
                     SparqlRecord::eventId, SparqlRecord::commitTimestampInMillis, SparqlRecord::op, SparqlRecord::isLastOp,
                     StreamType::sparqlHeaders, StreamType::subject);
         }

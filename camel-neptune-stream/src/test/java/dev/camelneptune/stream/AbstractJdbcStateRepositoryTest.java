@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What {@link JdbcStateRepository} promises, on one database engine: the subclasses give the engine (H2 in memory,
- * and a real PostgreSQL). Each repository instance plays one node; the table is what the nodes share.
+ * What {@link JdbcStateRepository} promises, on one database engine: the subclasses give the engine (H2 in memory, and
+ * a real PostgreSQL). Each repository instance plays one node; the table is what the nodes share.
  */
 abstract class AbstractJdbcStateRepositoryTest {
 
@@ -104,9 +104,9 @@ abstract class AbstractJdbcStateRepositoryTest {
                 .extracting(e -> e.getMessage().getFormattedMessage())
                 .containsExactly(
                         "Refused to move the position of orders backwards from 10:1 to 9:3 (table CAMEL_NEPTUNE_POSITION):"
-                        + " another node stored a newer position; this node is probably no longer the leader",
+                                 + " another node stored a newer position; this node is probably no longer the leader",
                         "Refused to move the position of orders backwards from 10:1 to 10:0 (table CAMEL_NEPTUNE_POSITION):"
-                        + " another node stored a newer position; this node is probably no longer the leader");
+                                                                                                                        + " another node stored a newer position; this node is probably no longer the leader");
 
         // the same position again changes nothing and is no refusal; a newer one moves on
         leader.setState("orders", "10:1");
@@ -117,8 +117,8 @@ abstract class AbstractJdbcStateRepositoryTest {
 
     /**
      * Two nodes write the same positions one after the other, as two leaders over the same log would (one a little
-     * behind), while a third connection watches the row: it never sees the position go back, and the end is the
-     * newest. Without the conditional update the lagging node would keep writing the row back.
+     * behind), while a third connection watches the row: it never sees the position go back, and the end is the newest.
+     * Without the conditional update the lagging node would keep writing the row back.
      */
     @Test
     void twoConcurrentWritersNeverMoveTheStoredPositionBackwards() throws Exception {
@@ -137,7 +137,7 @@ abstract class AbstractJdbcStateRepositoryTest {
                     while (writing.get()) {
                         StreamPosition now = StreamPosition.parse(stored(connection, "orders"));
                         if (now.commitNum() < last.commitNum()
-                            || now.commitNum() == last.commitNum() && now.opNum() < last.opNum()) {
+                                || now.commitNum() == last.commitNum() && now.opNum() < last.opNum()) {
                             backwards.add(last + " -> " + now);
                         }
                         last = now;

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The option and header tables of the component page are what the generated catalog says; -Ddocs.update=true rewrites them. */
+/**
+ * The option and header tables of the component page are what the generated catalog says; -Ddocs.update=true rewrites
+ * them.
+ */
 class DocsUpToDateTest {
 
     private static final Path PAGE = Path.of("src/main/docs/neptune-stream-component.adoc");

@@ -2,10 +2,9 @@ package dev.camelneptune.stream;
 
 import javax.sql.DataSource;
 
+import dev.camelneptune.testpostgres.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-
-import dev.camelneptune.testpostgres.LocalPostgres;
 
 /**
  * {@link JdbcStateRepository} on a real PostgreSQL that this test starts (and stops) itself on a free loopback port.

@@ -28,7 +28,8 @@ class NeptuneStreamBatchingTest extends NeptuneStreamTestSupport {
 
         await().until(() -> received.size() == 10);
 
-        assertThat(batches).containsExactly("4 records 1:1..2:2 [1:1, 1:2, 2:1, 2:2]", "4 records 3:1..4:2 [3:1, 3:2, 4:1, 4:2]",
+        assertThat(batches).containsExactly("4 records 1:1..2:2 [1:1, 1:2, 2:1, 2:2]",
+                "4 records 3:1..4:2 [3:1, 3:2, 4:1, 4:2]",
                 "2 records 5:1..5:2 [5:1, 5:2]");
         assertThat(received).containsExactlyElementsOf(positionsOfPeople(1, 5));
     }
@@ -87,7 +88,7 @@ class NeptuneStreamBatchingTest extends NeptuneStreamTestSupport {
         assertThat(received).containsExactlyElementsOf(positionsOfPeople(1, 6));
         assertThat(offsets.getState("people")).isEqualTo("6:2");
         assertThat(batches).allMatch(b -> b.startsWith("4 records 1:1..2:2") || b.startsWith("4 records 3:1..4:2")
-                                          || b.startsWith("4 records 5:1..6:2"));
+                || b.startsWith("4 records 5:1..6:2"));
     }
 
     /**

@@ -122,7 +122,8 @@ class NeptuneStreamConsumerTest extends NeptuneStreamTestSupport {
             @Override
             public void configure() {
                 from(streamUri("limit=3")).process(e -> seen.add(position(e)
-                                                                 + " last=" + e.getMessage().getHeader(NeptuneStreamConstants.IS_LAST_OP)
+                                                                 + " last="
+                                                                 + e.getMessage().getHeader(NeptuneStreamConstants.IS_LAST_OP)
                                                                  + " batch=" + e.getProperty(Exchange.BATCH_INDEX) + "/"
                                                                  + e.getProperty(Exchange.BATCH_SIZE)));
             }
@@ -203,9 +204,12 @@ class NeptuneStreamConsumerTest extends NeptuneStreamTestSupport {
             @Override
             public void configure() {
                 from(streamUri("streamType=sparql")).process(e -> seen.add(position(e) + " "
-                                                                            + e.getMessage().getHeader(NeptuneStreamConstants.OP) + " "
-                                                                            + e.getMessage().getHeader(NeptuneStreamConstants.STATEMENT,
-                                                                                    String.class).strip()));
+                                                                           + e.getMessage().getHeader(NeptuneStreamConstants.OP)
+                                                                           + " "
+                                                                           + e.getMessage()
+                                                                                   .getHeader(NeptuneStreamConstants.STATEMENT,
+                                                                                           String.class)
+                                                                                   .strip()));
             }
         });
 
@@ -229,7 +233,10 @@ class NeptuneStreamConsumerTest extends NeptuneStreamTestSupport {
         await().until(() -> bodies.size() == 5);
         ObjectMapper json = new ObjectMapper();
         HttpResponse<String> wire = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(neptune.endpoint() + "/propertygraph/stream?iteratorType=TRIM_HORIZON&limit=100")).build(),
+                HttpRequest
+                        .newBuilder(
+                                URI.create(neptune.endpoint() + "/propertygraph/stream?iteratorType=TRIM_HORIZON&limit=100"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode wireRecords = json.readTree(wire.body()).get("records");
         for (int i = 0; i < 5; i++) {

@@ -10,8 +10,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The two ways to name where requests go: the path names the cluster (and the default offsetKey); with
  * overrideEndpoint=true the requests go to uriEndpointOverride instead (a tunnel, proxy or load balancer in front of
- * the cluster) and the position stays under the cluster's key. uriEndpointOverride alone changes nothing, as in
- * Camel's AWS components.
+ * the cluster) and the position stays under the cluster's key. uriEndpointOverride alone changes nothing, as in Camel's
+ * AWS components.
  */
 class NeptuneStreamEndpointAddressTest extends NeptuneStreamTestSupport {
 

@@ -90,7 +90,7 @@ class NeptuneStreamLanesTest extends NeptuneStreamTestSupport {
 
         // 3:1 is held (and whatever follows it on its lane); records after it complete on the other lanes
         await().until(() -> "2:2".equals(offsets.getState("lanes"))
-                            && received.stream().anyMatch(p -> StreamPosition.parse(p).commitNum() > 3));
+                && received.stream().anyMatch(p -> StreamPosition.parse(p).commitNum() > 3));
         assertThat(received).doesNotContain("3:1", "3:2");
         assertThat(offsets.getState("lanes")).isEqualTo("2:2");
 

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code prefetch} (on by default): the next page is read while the route works; the position semantics stay the same. */
+/**
+ * {@code prefetch} (on by default): the next page is read while the route works; the position semantics stay the same.
+ */
 class NeptuneStreamPrefetchTest extends NeptuneStreamTestSupport {
 
     @Test

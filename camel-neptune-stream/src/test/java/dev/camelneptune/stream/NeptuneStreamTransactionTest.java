@@ -15,7 +15,9 @@ import software.amazon.awssdk.services.neptunedata.model.PropertygraphRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code groupByTransaction=true}: one exchange per committed transaction, the position stored after the whole of it. */
+/**
+ * {@code groupByTransaction=true}: one exchange per committed transaction, the position stored after the whole of it.
+ */
 class NeptuneStreamTransactionTest extends NeptuneStreamTestSupport {
 
     private final MemoryStateRepository offsets = new MemoryStateRepository();
@@ -48,7 +50,8 @@ class NeptuneStreamTransactionTest extends NeptuneStreamTestSupport {
             }
         });
         consumeTransactions(streamUri("groupByTransaction=true&transactionPartSize=4&limit=3"
-                                      + "&offsetRepository=#offsets&offsetKey=tx"), null);
+                                      + "&offsetRepository=#offsets&offsetKey=tx"),
+                null);
 
         await().until(() -> received.size() == 12);
 
@@ -69,7 +72,8 @@ class NeptuneStreamTransactionTest extends NeptuneStreamTestSupport {
         commitPeople(1);
         AtomicBoolean downstreamUp = new AtomicBoolean();
         consumeTransactions(streamUri("groupByTransaction=true&transactionPartSize=4&limit=5"
-                                      + "&offsetRepository=#offsets&offsetKey=tx"), downstreamUp);
+                                      + "&offsetRepository=#offsets&offsetKey=tx"),
+                downstreamUp);
 
         await().until(() -> exchanges.stream().filter(e -> e.startsWith("commit 2 part 2 ")).count() >= 3);
         assertThat(offsets.getState("tx")).isEqualTo("1:2");
@@ -114,7 +118,8 @@ class NeptuneStreamTransactionTest extends NeptuneStreamTestSupport {
                             .map(r -> NeptuneStreamBatchingTest.position((PropertygraphRecord) r)).toList();
                     exchanges.add("commit " + message.getHeader(NeptuneStreamConstants.COMMIT_NUM) + " part "
                                   + message.getHeader(NeptuneStreamConstants.TRANSACTION_PART)
-                                  + (message.getHeader(NeptuneStreamConstants.TRANSACTION_LAST_PART, Boolean.class) ? "/last" : "")
+                                  + (message.getHeader(NeptuneStreamConstants.TRANSACTION_LAST_PART, Boolean.class)
+                                          ? "/last" : "")
                                   + " " + message.getHeader(NeptuneStreamConstants.RECORD_COUNT) + " records "
                                   + message.getHeader(NeptuneStreamConstants.FIRST_POSITION) + ".."
                                   + message.getHeader(NeptuneStreamConstants.LAST_POSITION) + " stored "

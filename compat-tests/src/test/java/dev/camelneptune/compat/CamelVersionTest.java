@@ -1,13 +1,13 @@
 package dev.camelneptune.compat;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * The components' tests in this module prove something only if they run on the other Camel version: this one fails
- * when the camel-bom override in the pom stops taking effect.
+ * The components' tests in this module prove something only if they run on the other Camel version: this one fails when
+ * the camel-bom override in the pom stops taking effect.
  */
 class CamelVersionTest {
 

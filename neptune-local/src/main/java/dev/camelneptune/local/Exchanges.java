@@ -72,7 +72,8 @@ final class Exchanges {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
-        LocalRequest request = new LocalRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+        LocalRequest request = new LocalRequest(
+                exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 LocalRequest.parseQuery(exchange.getRequestURI().getRawQuery()), headers, body);
         STATES.put(exchange, new State(request));
         return request;

@@ -42,7 +42,8 @@ final class FaultFilter extends Filter {
             case TRUNCATED_BODY -> {
                 chain.doFilter(exchange);
                 LocalResponse whole = Exchanges.response(exchange);
-                Exchanges.respond(exchange, new LocalResponse(whole.status(), whole.headers(),
+                Exchanges.respond(exchange, new LocalResponse(
+                        whole.status(), whole.headers(),
                         Arrays.copyOf(whole.body(), whole.body().length / 2)));
             }
             default -> throw new IllegalStateException("unknown fault " + fault.kind());

@@ -30,12 +30,18 @@ public final class Faults {
         return next(n, "/", fault);
     }
 
-    /** Throttles the next {@code n} requests: 429 {@code ThrottlingException} on the task API; on the stream API, its own throttling error. */
+    /**
+     * Throttles the next {@code n} requests: 429 {@code ThrottlingException} on the task API; on the stream API, its
+     * own throttling error.
+     */
     public Faults throttleNext(int n) {
         return next(n, Fault.error(429, "ThrottlingException"));
     }
 
-    /** Fails the next {@code n} requests with 500 {@code InternalServerException} (task API) / {@code InternalFailureException} (stream API). */
+    /**
+     * Fails the next {@code n} requests with 500 {@code InternalServerException} (task API) /
+     * {@code InternalFailureException} (stream API).
+     */
     public Faults failNext(int n) {
         return next(n, Fault.error(500, "InternalServerException"));
     }

@@ -18,7 +18,6 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-
 import dev.camelneptune.local.stream.StreamApi;
 import dev.camelneptune.local.tasks.Graphs;
 import dev.camelneptune.local.tasks.TaskApi;
@@ -68,7 +67,8 @@ public final class NeptuneLocal implements AutoCloseable {
         this.tasks = new Tasks(clock, graphs);
         this.stream = new StreamApi(clock);
         this.apis = List.of(new TaskApi(tasks), stream);
-        this.sigV4 = builder.sigV4Service == null ? null
+        this.sigV4 = builder.sigV4Service == null
+                ? null
                 : new SigV4Check(builder.sigV4Service, builder.sigV4AccessKeyId, builder.sigV4SecretAccessKey);
         this.sslContext = builder.sslContext;
     }
@@ -256,10 +256,11 @@ public final class NeptuneLocal implements AutoCloseable {
         }
 
         /**
-         * As {@link #requireSigV4(String)}, and the signature is computed again with the SDK's own SigV4 signer for this
-         * key pair, as the service does: a request signed with another secret key gets 403
-         * {@code InvalidSignatureException}, one signed with another access key 403 {@code UnrecognizedClientException}.
-         * The request time is not checked against the clock (the service refuses signatures older than 15 minutes).
+         * As {@link #requireSigV4(String)}, and the signature is computed again with the SDK's own SigV4 signer for
+         * this key pair, as the service does: a request signed with another secret key gets 403
+         * {@code InvalidSignatureException}, one signed with another access key 403
+         * {@code UnrecognizedClientException}. The request time is not checked against the clock (the service refuses
+         * signatures older than 15 minutes).
          */
         public Builder requireSigV4(String service, String accessKeyId, String secretAccessKey) {
             this.sigV4Service = service;

@@ -36,8 +36,8 @@ final class SigV4Check {
 
     /** The service's answer when the recomputed signature differs from the one sent. */
     static final String SIGNATURE_MISMATCH = "The request signature we calculated does not match the signature you"
-            + " provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for"
-            + " details.";
+                                             + " provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for"
+                                             + " details.";
 
     private static final String ALGORITHM = "AWS4-HMAC-SHA256 ";
     private static final Pattern CREDENTIAL = Pattern.compile("([A-Za-z0-9]+)/(\\d{8})/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
@@ -67,7 +67,7 @@ final class SigV4Check {
         String authorization = values == null || values.isEmpty() ? null : values.get(0);
         if (authorization == null || authorization.isBlank()) {
             return denied("Missing Authentication Token: requests must be signed with AWS Signature Version 4 for "
-                    + service);
+                          + service);
         }
         if (!authorization.startsWith(ALGORITHM)) {
             return denied("The Authorization header is not an AWS4-HMAC-SHA256 signature");
@@ -123,7 +123,8 @@ final class SigV4Check {
     }
 
     /** The signature the SDK's signer makes for the signed part of this request with the configured key pair. */
-    private String recompute(String method, URI requestUri, Map<String, List<String>> headers, byte[] body,
+    private String recompute(
+            String method, URI requestUri, Map<String, List<String>> headers, byte[] body,
             List<String> signedNames, String region, Instant signedAt) {
         List<String> host = headers.get("host");
         if (host == null || host.isEmpty()) {

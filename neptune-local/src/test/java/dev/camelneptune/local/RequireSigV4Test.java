@@ -46,7 +46,8 @@ class RequireSigV4Test {
     @Test
     void requestSignedByTheSdkForNeptuneDbIsServed() {
         neptune.stream().propertyGraph().preload(3);
-        try (NeptunedataClient client = client(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "local")))) {
+        try (NeptunedataClient client
+                = client(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "local")))) {
             assertThat(client.getPropertygraphStream(r -> r.iteratorType(IteratorType.TRIM_HORIZON)).records()).hasSize(3);
         }
     }
@@ -66,20 +67,21 @@ class RequireSigV4Test {
     void signatureForAnotherServiceOrOfTheWrongShapeIsRejected() throws Exception {
         String date = "20260101";
         JsonNode otherService = get("AWS4-HMAC-SHA256 Credential=AKID/" + date + "/us-east-1/neptune-graph/aws4_request, "
-                + "SignedHeaders=host;x-amz-date, Signature=" + "a".repeat(64));
+                                    + "SignedHeaders=host;x-amz-date, Signature=" + "a".repeat(64));
         assertThat(otherService.get("code").asText()).isEqualTo("AccessDeniedException");
         assertThat(otherService.get("message").asText()).contains("neptune-graph", "not neptune-db");
         assertThat(get("AWS4-HMAC-SHA256 Credential=AKID/" + date + "/us-east-1/neptune-db/aws4_request, "
-                + "SignedHeaders=host;x-amz-date, Signature=short").get("message").asText()).contains("Signature");
+                       + "SignedHeaders=host;x-amz-date, Signature=short")
+                .get("message").asText()).contains("Signature");
         assertThat(get("Basic dXNlcjpwYXNz").get("message").asText()).contains("not an AWS4-HMAC-SHA256 signature");
         assertThat(get("AWS4-HMAC-SHA256 Credential=AKID/" + date + "/us-east-1/neptune-db/aws4_request, "
-                + "Signature=" + "a".repeat(64)).get("message").asText()).contains("SignedHeaders");
+                       + "Signature=" + "a".repeat(64))
+                .get("message").asText()).contains("SignedHeaders");
     }
 
     /**
-     * With a key pair the signature itself is computed again (the SDK's signer) and compared, as the service does:
-     * "The request signature we calculated does not match the signature you provided" is 403
-     * InvalidSignatureException.
+     * With a key pair the signature itself is computed again (the SDK's signer) and compared, as the service does: "The
+     * request signature we calculated does not match the signature you provided" is 403 InvalidSignatureException.
      */
     @Test
     void withAKeyPairARequestSignedWithTheRightSecretIsServedAndOneWithAWrongSecretIsInvalidSignature() {

@@ -24,7 +24,9 @@ class TruncatedBodyFaultTest {
     void nextAnswerIsHalfItsBodyThenServingIsNormalAgain() throws Exception {
         neptune.stream().propertyGraph().preload(10);
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(neptune.endpoint() + "/propertygraph/stream?iteratorType=TRIM_HORIZON&limit=10")).build();
+        HttpRequest request = HttpRequest
+                .newBuilder(URI.create(neptune.endpoint() + "/propertygraph/stream?iteratorType=TRIM_HORIZON&limit=10"))
+                .build();
         neptune.faults().truncateNext(1);
 
         HttpResponse<String> truncated = http.send(request, HttpResponse.BodyHandlers.ofString());

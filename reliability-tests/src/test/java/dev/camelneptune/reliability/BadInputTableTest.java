@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.camelneptune.local.NeptuneLocal;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -17,14 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.camelneptune.local.NeptuneLocal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Each row of the bad-input table of {@code README.md} is a case: the input fails before any request with exactly the error the
- * table shows, so the table and the components cannot drift apart.
+ * Each row of the bad-input table of {@code README.md} is a case: the input fails before any request with exactly the
+ * error the table shows, so the table and the components cannot drift apart.
  */
 class BadInputTableTest extends CamelTestSupport {
 
@@ -67,7 +66,7 @@ class BadInputTableTest extends CamelTestSupport {
             String option = input.replace("`", "");
             String uri = option.startsWith(component + ":") ? option
                     : component.equals("neptune-stream")
-                    ? "neptune-stream:" + neptune.endpoint() + "?region=us-east-1&accessKey=a&secretKey=b&" + option
+                            ? "neptune-stream:" + neptune.endpoint() + "?region=us-east-1&accessKey=a&secretKey=b&" + option
                     : "neptune-graph:tasks?operation=getImportTask&region=us-east-1&accessKey=a&secretKey=b&" + option;
             failure = catchThrowable(() -> context.getEndpoint(uri));
             assertThat(failure).isInstanceOf(ResolveEndpointFailedException.class);

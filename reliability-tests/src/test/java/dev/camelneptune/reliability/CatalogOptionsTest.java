@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The options each component's generated catalog JSON lists (component options and endpoint options, each with its
- * kind, group, label, type, default, enum values, required, secret and autowired flags and description) are exactly
- * the checked-in expectation {@code src/test/resources/catalog/<scheme>-options.json}. The catalog is public
- * interface: tooling, the Spring Boot starters and the docs are generated from it, so a change to it must be a
- * deliberate edit of the expectation (review the diff; {@code -Dcatalog.update=true} rewrites the files).
+ * kind, group, label, type, default, enum values, required, secret and autowired flags and description) are exactly the
+ * checked-in expectation {@code src/test/resources/catalog/<scheme>-options.json}. The catalog is public interface:
+ * tooling, the Spring Boot starters and the docs are generated from it, so a change to it must be a deliberate edit of
+ * the expectation (review the diff; {@code -Dcatalog.update=true} rewrites the files).
  */
 class CatalogOptionsTest {
 
@@ -55,7 +55,8 @@ class CatalogOptionsTest {
     }
 
     /** One line per option missing, added, or with an attribute changed. */
-    private static List<String> differences(Map<String, Map<String, JsonNode>> expected,
+    private static List<String> differences(
+            Map<String, Map<String, JsonNode>> expected,
             Map<String, Map<String, JsonNode>> actual) {
         List<String> differences = new ArrayList<>();
         expected.forEach((kind, options) -> {

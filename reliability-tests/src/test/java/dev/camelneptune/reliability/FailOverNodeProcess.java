@@ -10,21 +10,20 @@ import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.camelneptune.stream.JdbcStateRepository;
+import dev.camelneptune.stream.NeptuneStreamConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 
-import dev.camelneptune.stream.JdbcStateRepository;
-import dev.camelneptune.stream.NeptuneStreamConstants;
-
 /**
  * One node of {@link ZooKeeperFailOverTest}:
  * {@code FailOverNodeProcess <neptune endpoint> <zookeeper host:port> <jdbc url> <output file> <node name>}.
  * <p>
- * The route is {@code master:neptune-fail-over:neptune-stream:...}: camel-zookeeper's cluster service elects one
- * leader among the nodes, and only the leader's consumer runs. The position is in a {@link JdbcStateRepository} on
- * the shared PostgreSQL (flushInterval 0: stored before the next record). For each record the route appends
+ * The route is {@code master:neptune-fail-over:neptune-stream:...}: camel-zookeeper's cluster service elects one leader
+ * among the nodes, and only the leader's consumer runs. The position is in a {@link JdbcStateRepository} on the shared
+ * PostgreSQL (flushInterval 0: stored before the next record). For each record the route appends
  * {@code <pid> commitNum:opNum} to the shared output file (opened in append mode by every node, one {@code write} per
  * line), before the exchange completes and so before the position is stored: the output is never behind the stored
  * position.

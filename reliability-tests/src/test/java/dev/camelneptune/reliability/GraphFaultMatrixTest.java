@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.camelneptune.local.Fault;
+import dev.camelneptune.local.NeptuneLocal;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -22,18 +24,14 @@ import software.amazon.awssdk.services.neptunegraph.model.ImportTaskSummary;
 import software.amazon.awssdk.services.neptunegraph.model.InternalServerException;
 import software.amazon.awssdk.services.neptunegraph.model.ThrottlingException;
 
-import dev.camelneptune.local.Fault;
-import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.local.tasks.NewTask;
-
 import static dev.camelneptune.graph.NeptuneGraphConstants.TASK_IDENTIFIER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fault matrix for the neptune-graph producer: each fault neptune-local can inject, what the route sees (retried
- * by the SDK, or a clear typed error on the exchange), and that no task goes missing afterwards. The SDK's standard
- * retry policy (legacy mode, the SDK's default) makes 4 attempts, backing off between them: a storm of 4 faults or
- * more reaches the route.
+ * The fault matrix for the neptune-graph producer: each fault neptune-local can inject, what the route sees (retried by
+ * the SDK, or a clear typed error on the exchange), and that no task goes missing afterwards. The SDK's standard retry
+ * policy (legacy mode, the SDK's default) makes 4 attempts, backing off between them: a storm of 4 faults or more
+ * reaches the route.
  */
 class GraphFaultMatrixTest extends CamelTestSupport {
 
@@ -67,7 +65,8 @@ class GraphFaultMatrixTest extends CamelTestSupport {
 
     /** Every task, paging 10 at a time: proves that none went missing. */
     private Set<String> allTaskIds() {
-        Exchange exchange = template.send(uri("listImportTasks", "&allPages=true&maxResults=10"), e -> { });
+        Exchange exchange = template.send(uri("listImportTasks", "&allPages=true&maxResults=10"), e -> {
+        });
         assertThat(exchange.getException()).isNull();
         List<?> tasks = exchange.getMessage().getBody(List.class);
         return tasks.stream().map(t -> ((ImportTaskSummary) t).taskId()).collect(Collectors.toSet());

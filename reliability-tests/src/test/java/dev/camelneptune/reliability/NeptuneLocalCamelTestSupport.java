@@ -3,6 +3,8 @@ package dev.camelneptune.reliability;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.camelneptune.local.NeptuneLocal;
+import dev.camelneptune.stream.NeptuneStreamConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -12,9 +14,6 @@ import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.test.appender.ListAppender;
-
-import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.stream.NeptuneStreamConstants;
 
 /**
  * A CamelContext with Camel's consumer health checks, every log line kept in {@link #captured}, and a neptune-local
@@ -57,7 +56,8 @@ abstract class NeptuneLocalCamelTestSupport extends CamelTestSupport {
             public void configure() {
                 from(uri).routeId("stream").process(e -> received.add(
                         e.getMessage().getHeader(NeptuneStreamConstants.COMMIT_NUM) + ":"
-                        + e.getMessage().getHeader(NeptuneStreamConstants.OP_NUM)));
+                                                                      + e.getMessage()
+                                                                              .getHeader(NeptuneStreamConstants.OP_NUM)));
             }
         });
     }

@@ -10,6 +10,12 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelneptune.common.NeptuneAwsConfiguration;
+import dev.camelneptune.graph.NeptuneGraphConstants;
+import dev.camelneptune.graph.NeptuneGraphEndpoint;
+import dev.camelneptune.local.NeptuneLocal;
+import dev.camelneptune.local.tasks.NewTask;
+import dev.camelneptune.stream.NeptuneStreamEndpoint;
 import org.apache.camel.CatalogCamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -17,13 +23,6 @@ import org.apache.camel.spi.EndpointUriFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import dev.camelneptune.common.NeptuneAwsConfiguration;
-import dev.camelneptune.graph.NeptuneGraphConstants;
-import dev.camelneptune.graph.NeptuneGraphEndpoint;
-import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.local.tasks.NewTask;
-import dev.camelneptune.stream.NeptuneStreamEndpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

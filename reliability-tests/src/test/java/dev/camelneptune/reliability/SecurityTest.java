@@ -2,14 +2,13 @@ package dev.camelneptune.reliability;
 
 import java.time.Duration;
 
+import dev.camelneptune.local.NeptuneLocal;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
-
-import dev.camelneptune.local.NeptuneLocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,9 +71,11 @@ class SecurityTest extends NeptuneLocalCamelTestSupport {
         assertThat(captured.getMessages()).noneSatisfy(line -> assertThat(line).startsWith("WARN"));
 
         context.getEndpoint("neptune-stream:" + neptune.endpoint()
-                            + "?region=us-east-1&accessKey=a&secretKey=b&trustAllCertificates=true").start();
+                            + "?region=us-east-1&accessKey=a&secretKey=b&trustAllCertificates=true")
+                .start();
         context.getEndpoint("neptune-graph:tasks?operation=listImportTasks&region=us-east-1&accessKey=a&secretKey=b"
-                            + "&trustAllCertificates=true").start();
+                            + "&trustAllCertificates=true")
+                .start();
 
         assertThat(captured.getMessages().stream().filter(line -> line.startsWith("WARN") && line.contains(
                 "trustAllCertificates=true: the TLS certificate")).toList())

@@ -8,6 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelneptune.local.NeptuneLocal;
+import dev.camelneptune.stream.AtomicFileStateRepository;
+import dev.camelneptune.stream.NeptuneStreamConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
@@ -16,17 +19,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.stream.AtomicFileStateRepository;
-import dev.camelneptune.stream.NeptuneStreamConstants;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Two nodes (CamelContexts) run the same route {@code master:neptune:neptune-stream:...}, with Camel's
- * {@link FileLockClusterService} on a shared directory and the atomic file offset repository on a shared file. Only
- * the leader consumes; when it stops mid-stream the other node becomes leader and goes on from the stored position.
+ * {@link FileLockClusterService} on a shared directory and the atomic file offset repository on a shared file. Only the
+ * leader consumes; when it stops mid-stream the other node becomes leader and goes on from the stored position.
  */
 class SingleActiveConsumerTest {
 

@@ -7,12 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import dev.camelneptune.stream.AtomicFileStateRepository;
+import dev.camelneptune.stream.NeptuneStreamConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-
-import dev.camelneptune.stream.AtomicFileStateRepository;
-import dev.camelneptune.stream.NeptuneStreamConstants;
 import software.amazon.awssdk.services.neptunedata.model.PropertygraphRecord;
 
 /**
@@ -22,10 +21,10 @@ import software.amazon.awssdk.services.neptunedata.model.PropertygraphRecord;
  * <p>
  * One route reads the property graph stream with the atomic file offset repository and appends each record's
  * {@code commitNum:opNum} to the output file: one line for a one-record exchange, one line per record, in the body's
- * order and in one write, for a batch or transaction exchange. The append is a {@code write} system call made inside the route, before
- * the exchange completes (and so before the consumer stores the position): once it returns the line survives a
- * SIGKILL of this process, so the stored position can never be ahead of the output. (It is not forced to the disk:
- * that would guard against a power failure, which a process kill is not.) Each run first writes a {@code #start}
+ * order and in one write, for a batch or transaction exchange. The append is a {@code write} system call made inside
+ * the route, before the exchange completes (and so before the consumer stores the position): once it returns the line
+ * survives a SIGKILL of this process, so the stored position can never be ahead of the output. (It is not forced to the
+ * disk: that would guard against a power failure, which a process kill is not.) Each run first writes a {@code #start}
  * line, so the test can tell the runs apart.
  */
 public final class StreamConsumerProcess {
@@ -56,7 +55,8 @@ public final class StreamConsumerProcess {
                                 StringBuilder lines = new StringBuilder(records.size() * 12);
                                 for (Object record : records) {
                                     var eventId = ((PropertygraphRecord) record).eventId();
-                                    lines.append(eventId.get("commitNum")).append(':').append(eventId.get("opNum")).append('\n');
+                                    lines.append(eventId.get("commitNum")).append(':').append(eventId.get("opNum"))
+                                            .append('\n');
                                 }
                                 output.write(lines.toString().getBytes(StandardCharsets.US_ASCII));
                             } else {

@@ -7,6 +7,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelneptune.local.Fault;
+import dev.camelneptune.local.NeptuneLocal;
+import dev.camelneptune.stream.AtomicFileStateRepository;
+import dev.camelneptune.stream.NeptuneStreamConstants;
+import dev.camelneptune.stream.NeptuneStreamConsumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -27,12 +32,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
-
-import dev.camelneptune.local.Fault;
-import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.stream.AtomicFileStateRepository;
-import dev.camelneptune.stream.NeptuneStreamConstants;
-import dev.camelneptune.stream.NeptuneStreamConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelneptune.local.NeptuneLocal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.camelneptune.local.NeptuneLocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,8 +53,8 @@ class StreamKillTest {
     /**
      * Where the offsets and output files live. A SIGKILL leaves a file as the kernel holds it, whatever the file
      * system, so the kill test proves the same on tmpfs as on a disk; tmpfs just makes the atomic repository's
-     * write-and-rename per record about 3 times faster than on ext4 (about 0.15 ms instead of 0.5 ms), which keeps
-     * the test within CI time. {@code -Dkilltest.dir=...} runs it on a disk instead.
+     * write-and-rename per record about 3 times faster than on ext4 (about 0.15 ms instead of 0.5 ms), which keeps the
+     * test within CI time. {@code -Dkilltest.dir=...} runs it on a disk instead.
      */
     @BeforeEach
     void chooseDirectory() throws IOException {
@@ -188,7 +187,8 @@ class StreamKillTest {
 
     private Process startConsumer(Path offsets, Path output, Mode mode, int run) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC",
+        return new ProcessBuilder(
+                java, "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=log4j2-child.properties",
                 "-cp", System.getProperty("java.class.path"),
                 StreamConsumerProcess.class.getName(), neptune.endpoint().toString(), offsets.toString(), output.toString(),
@@ -203,8 +203,8 @@ class StreamKillTest {
 
     /**
      * Walks the output run by run: inside a run the records must follow the log one by one; a run may start at or
-     * before the record after the furthest one written so far (never after it: that would be a gap), and the records
-     * it repeats are its duplicates.
+     * before the record after the furthest one written so far (never after it: that would be a gap), and the records it
+     * repeats are its duplicates.
      */
     static Result check(List<String> log, List<String> output) {
         Map<String, Integer> index = new HashMap<>(log.size() * 2);
@@ -226,10 +226,12 @@ class StreamKillTest {
             Integer at = index.get(text);
             assertThat(at).as("output line %d '%s' is a record of the log", line + 1, text).isNotNull();
             if (previous == -2) {
-                assertThat(at).as("run %d starts at record %d: after the furthest written so far (%d), a gap", runs, at, next - 1)
+                assertThat(at)
+                        .as("run %d starts at record %d: after the furthest written so far (%d), a gap", runs, at, next - 1)
                         .isLessThanOrEqualTo(next);
             } else {
-                assertThat(at).as("output line %d: record %d follows record %d", line + 1, at, previous).isEqualTo(previous + 1);
+                assertThat(at).as("output line %d: record %d follows record %d", line + 1, at, previous)
+                        .isEqualTo(previous + 1);
             }
             if (at < next) {
                 duplicatesPerRun.set(runs - 1, duplicatesPerRun.get(runs - 1) + 1);

@@ -22,7 +22,8 @@ final class StreamLog {
 
     /** Every record's {@code commitNum:opNum}, in stream order. */
     static List<String> read(URI endpoint) {
-        return read(endpoint, builder -> { });
+        return read(endpoint, builder -> {
+        });
     }
 
     /** As {@link #read(URI)}, with a client customised by {@code customizer} (e.g. its HTTP client, for TLS). */

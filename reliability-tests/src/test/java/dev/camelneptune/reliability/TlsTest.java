@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
+import dev.camelneptune.local.NeptuneLocal;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,17 +25,15 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.neptunegraph.model.ListImportTasksResponse;
 
-import dev.camelneptune.local.NeptuneLocal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * TLS certificate checks are on by default in both components: against a neptune-local serving HTTPS with a
- * throw-away self-signed certificate (made by the JDK's keytool for this run, valid for 127.0.0.1), the stream consumer
- * delivers nothing and its health goes DOWN with the handshake failure as the reason, and the graph producer's call
- * fails with the SDK's SSL error; no request reaches the server. With {@code trustAllCertificates=true} both work (and
- * warn, which {@link SecurityTest} checks in detail).
+ * TLS certificate checks are on by default in both components: against a neptune-local serving HTTPS with a throw-away
+ * self-signed certificate (made by the JDK's keytool for this run, valid for 127.0.0.1), the stream consumer delivers
+ * nothing and its health goes DOWN with the handshake failure as the reason, and the graph producer's call fails with
+ * the SDK's SSL error; no request reaches the server. With {@code trustAllCertificates=true} both work (and warn, which
+ * {@link SecurityTest} checks in detail).
  */
 class TlsTest extends NeptuneLocalCamelTestSupport {
 
@@ -47,13 +46,13 @@ class TlsTest extends NeptuneLocalCamelTestSupport {
     private static KeyStore keyStore;
     private static SSLContext serverTls;
 
-
     /** A self-signed certificate for 127.0.0.1, made by the JDK's keytool in a temporary keystore for this run only. */
     @BeforeAll
     static void selfSignedCertificate() throws Exception {
         Path file = dir.resolve("neptune-local.p12");
         char[] password = UUID.randomUUID().toString().toCharArray();
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        Process keytool = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "neptune-local", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=neptune-local", "-ext", "SAN=ip:127.0.0.1", "-validity", "1",
                 "-storetype", "PKCS12", "-keystore", file.toString(),
@@ -89,7 +88,9 @@ class TlsTest extends NeptuneLocalCamelTestSupport {
     private Exchange listImportTasks(String options) {
         return template.send("neptune-graph:tasks?operation=listImportTasks&region=us-east-1&accessKey=local"
                              + "&secretKey=local&overrideEndpoint=true&uriEndpointOverride=" + neptune.endpoint()
-                             + options, e -> { });
+                             + options,
+                e -> {
+                });
     }
 
     /** The log as a client that trusts exactly this certificate (not every certificate) reads it. */

@@ -17,6 +17,9 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelneptune.local.NeptuneLocal;
+import dev.camelneptune.stream.JdbcStateRepository;
+import dev.camelneptune.testpostgres.LocalPostgres;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
@@ -24,10 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
-
-import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.stream.JdbcStateRepository;
-import dev.camelneptune.testpostgres.LocalPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,14 +39,14 @@ import static org.awaitility.Awaitility.await;
  * again and again, and a new JVM takes the killed one's place, so three nodes are always running.
  * <p>
  * Then a deposed leader that does not know it: the leader is stopped (SIGSTOP, as a long GC pause would) past its
- * ZooKeeper session, a follower takes over and goes on, and the old leader is resumed (SIGCONT) with the records it
- * had in hand.
+ * ZooKeeper session, a follower takes over and goes on, and the old leader is resumed (SIGCONT) with the records it had
+ * in hand.
  * <p>
- * Afterwards: up to the pause, the shared output, leader by leader, is the log in order with no gap, and each
- * fail-over repeats at most the one record the killed leader had written but not stored, with no refused write (a
- * SIGKILLed leader writes nothing late). After it, the resumed node's older positions are refused and logged by the
- * repository. Throughout: the union of the output is the whole log, each node's own output follows the log, and the
- * stored position, sampled every 5 ms, never moved backwards.
+ * Afterwards: up to the pause, the shared output, leader by leader, is the log in order with no gap, and each fail-over
+ * repeats at most the one record the killed leader had written but not stored, with no refused write (a SIGKILLed
+ * leader writes nothing late). After it, the resumed node's older positions are refused and logged by the repository.
+ * Throughout: the union of the output is the whole log, each node's own output follows the log, and the stored
+ * position, sampled every 5 ms, never moved backwards.
  * <p>
  * Without PostgreSQL the test is skipped with a message saying how to run it; in CI ({@code .ci/run}) it fails.
  */
@@ -55,7 +54,7 @@ class ZooKeeperFailOverTest {
 
     private static final int RECORDS = 15_000;
     private static final int KILLS = 5;
-    private static final String[] NODES = {"node-a", "node-b", "node-c"};
+    private static final String[] NODES = { "node-a", "node-b", "node-c" };
     private static final String REFUSAL = "Refused to move the position";
     /** What Curator logs when a live node's ZooKeeper session expired (a stall longer than the session timeout). */
     private static final String SESSION_LOST = "State change: LOST";
@@ -94,8 +93,11 @@ class ZooKeeperFailOverTest {
     void theLeaderIsKilledRepeatedlyAndAFollowerGoesOnWithNoGapAndNoRegress() throws Exception {
         postgres = LocalPostgres.startOrSkip();
         // tickTime 500 ms: sessions of 0.5 s to 10 s are allowed; the nodes ask for SESSION_TIMEOUT_MS
-        zookeeper = new TestingServer(new InstanceSpec(dir.resolve("zookeeper").toFile(), -1, -1, -1, true, -1, 500, -1,
-                Map.of("clientPortAddress", "127.0.0.1", "admin.enableServer", "false"), "127.0.0.1"), true);
+        zookeeper = new TestingServer(
+                new InstanceSpec(
+                        dir.resolve("zookeeper").toFile(), -1, -1, -1, true, -1, 500, -1,
+                        Map.of("clientPortAddress", "127.0.0.1", "admin.enableServer", "false"), "127.0.0.1"),
+                true);
         neptune.stream().propertyGraph().preload(RECORDS);
         List<String> log = StreamLog.read(neptune.endpoint());
         assertThat(log).hasSize(RECORDS);
@@ -213,7 +215,8 @@ class ZooKeeperFailOverTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path nodeLog = Path.of("target", "fail-over-" + name + "-" + (nodeLogs.size() + 1) + ".log");
         nodeLogs.add(nodeLog);
-        Process process = new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        Process process = new ProcessBuilder(
+                java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=log4j2-child.properties",
                 "-cp", System.getProperty("java.class.path"),
                 FailOverNodeProcess.class.getName(), neptune.endpoint().toString(), zookeeper.getConnectString(),
@@ -230,7 +233,8 @@ class ZooKeeperFailOverTest {
     private List<String> grep(String text) throws IOException {
         List<String> found = new ArrayList<>();
         for (Path nodeLog : logsByPid.values()) {
-            Files.readAllLines(nodeLog, StandardCharsets.UTF_8).stream().filter(line -> line.contains(text)).forEach(found::add);
+            Files.readAllLines(nodeLog, StandardCharsets.UTF_8).stream().filter(line -> line.contains(text))
+                    .forEach(found::add);
         }
         return found;
     }
@@ -308,8 +312,9 @@ class ZooKeeperFailOverTest {
                     while (running) {
                         try (ResultSet row = select.executeQuery()) {
                             if (row.next()) {
-                                long[] now = {row.getLong(1), row.getLong(2)};
-                                if (previous != null && (now[0] < previous[0] || now[0] == previous[0] && now[1] < previous[1])) {
+                                long[] now = { row.getLong(1), row.getLong(2) };
+                                if (previous != null
+                                        && (now[0] < previous[0] || now[0] == previous[0] && now[1] < previous[1])) {
                                     regressions.add(previous[0] + ":" + previous[1] + " -> " + now[0] + ":" + now[1]);
                                 }
                                 previous = now;

@@ -1,9 +1,8 @@
 package dev.camelneptune.graph.client;
 
-import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
-
 import dev.camelneptune.common.NeptuneAwsClients;
 import dev.camelneptune.graph.NeptuneGraphConfiguration;
+import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
 
 /** Builds a NeptuneGraph client from the endpoint's credentials, region, endpoint and proxy options. */
 public final class NeptuneGraphClientFactory {

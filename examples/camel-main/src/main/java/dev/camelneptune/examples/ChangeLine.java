@@ -5,7 +5,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.camel.Body;
 
 /**
@@ -45,7 +44,7 @@ public class ChangeLine {
             case "vl" -> "vertex " + id + " :" + value;
             case "vp" -> "vertex " + id + " {" + key + ": " + value + "}";
             case "e" -> "edge " + id + " (" + data.path("from").asText("?") + ")-[:" + labelOf(key, value) + "]->("
-                    + data.path("to").asText("?") + ")";
+                        + data.path("to").asText("?") + ")";
             case "ep" -> "edge " + id + " {" + key + ": " + value + "}";
             default -> data.toString();
         };

@@ -9,8 +9,8 @@ import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * Ends the demo once the import route has finished and the change-log route has processed every record the demo
- * wrote: it watches exchanges complete and then tells Camel Main it is done.
+ * Ends the demo once the import route has finished and the change-log route has processed every record the demo wrote:
+ * it watches exchanges complete and then tells Camel Main it is done.
  */
 final class DemoEnd extends EventNotifierSupport {
 

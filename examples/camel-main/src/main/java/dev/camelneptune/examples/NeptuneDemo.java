@@ -7,21 +7,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelneptune.local.NeptuneLocal;
+import dev.camelneptune.local.stream.PropertyGraphStream;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-
-import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.local.stream.PropertyGraphStream;
 
 /**
  * The demo in one command: {@code java -jar examples/camel-main/target/camel-neptune-demo.jar}.
  * <p>
  * Starts neptune-local with demo data (import tasks, a small change log, then a backlog of bigger transactions), runs
  * the routes of {@link NeptuneDemoRoutes} (or their XML or YAML twin) with Camel Main against it, and stops once the
- * started import task has ended and every change has gone through the change-log route. With
- * {@code --real-cluster} it starts no neptune-local and runs until stopped, configured by
- * {@code application.properties} and the environment.
+ * started import task has ended and every change has gone through the change-log route. With {@code --real-cluster} it
+ * starts no neptune-local and runs until stopped, configured by {@code application.properties} and the environment.
  */
 public final class NeptuneDemo {
 
@@ -146,8 +144,8 @@ public final class NeptuneDemo {
     }
 
     /**
-     * Commits {@code records} change records (rounded up to whole transactions) in transactions of 5,000 vertices,
-     * each vertex a label record and a property record, like a bulk load would.
+     * Commits {@code records} change records (rounded up to whole transactions) in transactions of 5,000 vertices, each
+     * vertex a label record and a property record, like a bulk load would.
      *
      * @return how many records the change log holds in all
      */

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Header;
 
 /**
- * Counts the change records a route has processed and reports the rate since the last report. Quiet when nothing
- * moved, so it speaks while a backlog drains and falls silent once the route has caught up.
+ * Counts the change records a route has processed and reports the rate since the last report. Quiet when nothing moved,
+ * so it speaks while a backlog drains and falls silent once the route has caught up.
  */
 public class Throughput {
 

@@ -9,8 +9,8 @@ import java.util.Set;
 import org.apache.camel.Header;
 
 /**
- * Sums up each Neptune transaction while its records flow by: {@link #add} for every record, and {@link #complete}
- * on the one whose {@code CamelNeptuneStreamIsLastOp} header is true, which returns the transaction's summary line.
+ * Sums up each Neptune transaction while its records flow by: {@link #add} for every record, and {@link #complete} on
+ * the one whose {@code CamelNeptuneStreamIsLastOp} header is true, which returns the transaction's summary line.
  * <p>
  * A route calls it inline rather than through the aggregate EIP, so the summary is printed right after the
  * transaction's last change and before the next transaction's first.
@@ -20,7 +20,8 @@ public class TransactionSummary {
     private final Map<Long, Summary> open = new HashMap<>();
 
     /** Counts one change record into its transaction. */
-    public synchronized void add(@Header("CamelNeptuneStreamCommitNum") Long commitNum,
+    public synchronized void add(
+            @Header("CamelNeptuneStreamCommitNum") Long commitNum,
             @Header("CamelNeptuneStreamCommitTimestamp") Long commitTimestamp,
             @Header("CamelNeptuneStreamOp") String op,
             @Header("CamelNeptuneStreamElementType") String type,

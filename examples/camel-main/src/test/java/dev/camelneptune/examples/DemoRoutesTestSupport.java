@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.camelneptune.examples.NeptuneDemo.Dsl;
+import dev.camelneptune.local.NeptuneLocal;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.InterceptSendToMockEndpointStrategy;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -14,9 +16,6 @@ import org.apache.camel.main.MainListenerSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.camelneptune.examples.NeptuneDemo.Dsl;
-import dev.camelneptune.local.NeptuneLocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -9,16 +9,15 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-
 import dev.camelneptune.local.ApiError;
 
 /**
  * One change log (the property graph's or the SPARQL one), stored compactly and served in the wire format.
  * <p>
- * Commits are numbered 1, 2, 3... and their operations 1..n. The {@code data} JSON of each record is kept once, in
- * 1 MiB slabs; per record there are only a slab position, a length and an ADD/REMOVE bit, so a million records cost
- * about their JSON size plus 12 bytes each. Trimming drops whole commits from the front and releases the slabs that
- * only trimmed records used. Thread-safe.
+ * Commits are numbered 1, 2, 3... and their operations 1..n. The {@code data} JSON of each record is kept once, in 1
+ * MiB slabs; per record there are only a slab position, a length and an ADD/REMOVE bit, so a million records cost about
+ * their JSON size plus 12 bytes each. Trimming drops whole commits from the front and releases the slabs that only
+ * trimmed records used. Thread-safe.
  */
 final class ChangeLog {
 
@@ -158,15 +157,18 @@ final class ChangeLog {
         int start = startIndex(iteratorType, commitNum, opNum);
         int firstLive = firstLiveRecord();
         if (start < firstLive) {
-            throw new ApiError(400, "ExpiredStreamException", "Requested startEventId " + new EventId(commitNum, opNum)
-                                                              + " has expired. Oldest available event id: "
-                                                              + (firstLive < recordCount ? eventIdOf(firstLive) : "none"));
+            throw new ApiError(
+                    400, "ExpiredStreamException", "Requested startEventId " + new EventId(commitNum, opNum)
+                                                   + " has expired. Oldest available event id: "
+                                                   + (firstLive < recordCount ? eventIdOf(firstLive) : "none"));
         }
         if (start >= recordCount) {
-            throw new ApiError(404, "StreamRecordsNotFoundException", "Requested startEventId is from the future."
-                                                                      + " Last valid eventId is "
-                                                                      + (recordCount > 0 ? eventIdOf(recordCount - 1)
-                                                                              : new EventId(0, 0)));
+            throw new ApiError(
+                    404, "StreamRecordsNotFoundException", "Requested startEventId is from the future."
+                                                           + " Last valid eventId is "
+                                                           + (recordCount > 0
+                                                                   ? eventIdOf(recordCount - 1)
+                                                                   : new EventId(0, 0)));
         }
         int end = "LATEST".equals(iteratorType) ? start + 1 : (int) Math.min((long) start + limit, recordCount);
         return render(start, end);
@@ -183,8 +185,8 @@ final class ChangeLog {
     }
 
     /**
-     * The index of record (commitNum, opNum), plus {@code shift}, in the whole history, trimmed or not; the end of
-     * the history for a commit not made yet. An opNum past the end of its commit is an invalid parameter.
+     * The index of record (commitNum, opNum), plus {@code shift}, in the whole history, trimmed or not; the end of the
+     * history for a commit not made yet. An opNum past the end of its commit is an invalid parameter.
      */
     private int indexOf(long commitNum, long opNum, int shift) throws ApiError {
         if (commitNum > commitCount) {
@@ -193,8 +195,9 @@ final class ChangeLog {
         int commit = (int) (commitNum - 1);
         int operations = commitEnd(commit) - commitFirstRecord[commit];
         if (opNum > operations) {
-            throw new ApiError(400, "InvalidParameterException", "opNum " + opNum + " is out of range: commit "
-                                                                 + commitNum + " has " + operations + " operations");
+            throw new ApiError(
+                    400, "InvalidParameterException", "opNum " + opNum + " is out of range: commit "
+                                                      + commitNum + " has " + operations + " operations");
         }
         return (int) (commitFirstRecord[commit] + opNum - 1 + shift);
     }

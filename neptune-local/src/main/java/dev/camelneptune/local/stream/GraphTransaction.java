@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * One property-graph transaction: each call changes the graph and produces the records Neptune writes for it
  * ({@code vl}, {@code vp}, {@code e}, {@code ep}, with {@code ADD} or {@code REMOVE}). Properties have single
- * cardinality: setting one that exists removes the old value first, as {@code property(single, k, v)} does.
- * Obtained from {@link PropertyGraphStream#commit(java.util.function.Consumer)}, valid only inside it.
+ * cardinality: setting one that exists removes the old value first, as {@code property(single, k, v)} does. Obtained
+ * from {@link PropertyGraphStream#commit(java.util.function.Consumer)}, valid only inside it.
  */
 public final class GraphTransaction {
 

@@ -30,8 +30,8 @@ public final class PropertyGraphStream {
     }
 
     /**
-     * Runs {@code transaction} and commits its changes as one transaction (its last record carries
-     * {@code isLastOp}). If it throws, nothing is committed and the graph is unchanged.
+     * Runs {@code transaction} and commits its changes as one transaction (its last record carries {@code isLastOp}).
+     * If it throws, nothing is committed and the graph is unchanged.
      *
      * @return the new commitNum, or -1 if the transaction changed nothing
      */
@@ -48,8 +48,8 @@ public final class PropertyGraphStream {
 
     /**
      * Appends {@code records} records fast, for benchmarks and large tests: transactions of one {@code person} vertex
-     * each ({@code vl} plus {@code vp} name, age, city; ids {@code p-1}, {@code p-2}...), the last one cut short to
-     * hit the count exactly. These vertices are written to the change log only, not to the graph the transaction API
+     * each ({@code vl} plus {@code vp} name, age, city; ids {@code p-1}, {@code p-2}...), the last one cut short to hit
+     * the count exactly. These vertices are written to the change log only, not to the graph the transaction API
      * changes, so they cannot be changed or removed later.
      *
      * @return the last commitNum

@@ -48,7 +48,8 @@ final class PropertyValue {
             }
             return value.getClass().getSimpleName();
         }
-        throw new IllegalArgumentException("unsupported property value type "
+        throw new IllegalArgumentException(
+                "unsupported property value type "
                                            + (value == null ? "null" : value.getClass().getName())
                                            + ": use String, Boolean, Byte, Short, Integer, Long, Float or Double");
     }

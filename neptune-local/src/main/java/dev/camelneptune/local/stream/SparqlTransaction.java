@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One RDF transaction: statements added and removed, each one record whose {@code data} is {@code {"stmt": "..."}}
- * in N-Quads. Obtained from {@link SparqlStream#commit(java.util.function.Consumer)}, valid only inside it.
+ * One RDF transaction: statements added and removed, each one record whose {@code data} is {@code {"stmt": "..."}} in
+ * N-Quads. Obtained from {@link SparqlStream#commit(java.util.function.Consumer)}, valid only inside it.
  */
 public final class SparqlTransaction {
 

@@ -21,9 +21,8 @@ import dev.camelneptune.local.LocalResponse;
  * Neptune Streams API: {@code GET /propertygraph/stream} (alias {@code /pg/stream}) and {@code GET /sparql/stream},
  * with the service's query parameters ({@code iteratorType}, {@code AT_SEQUENCE_NUMBER} by default; {@code commitNum},
  * {@code opNum}, {@code limit}, out-of-range values refused), gzip on {@code Accept-Encoding: gzip}, and its error
- * bodies {@code {"code","requestId","detailedMessage","message"}}.
- * Old commits are trimmed after {@link #retention(Duration)}, measured on the server's clock, or on demand with
- * {@code trimBefore}.
+ * bodies {@code {"code","requestId","detailedMessage","message"}}. Old commits are trimmed after
+ * {@link #retention(Duration)}, measured on the server's clock, or on demand with {@code trimBefore}.
  */
 public final class StreamApi implements LocalApi {
 
@@ -33,8 +32,8 @@ public final class StreamApi implements LocalApi {
             "TRIM_HORIZON", "LATEST");
 
     /**
-     * The HTTP status the service answers each error code of {@code GetPropertygraphStream} /
-     * {@code GetSparqlStream} with (their {@code httpError} in the neptunedata 2023-08-01 model).
+     * The HTTP status the service answers each error code of {@code GetPropertygraphStream} / {@code GetSparqlStream}
+     * with (their {@code httpError} in the neptunedata 2023-08-01 model).
      */
     private static final Map<String, Integer> ERROR_STATUS = Map.ofEntries(
             Map.entry("StreamRecordsNotFoundException", 404),
@@ -178,8 +177,8 @@ public final class StreamApi implements LocalApi {
     }
 
     /**
-     * A small, readable history: three people meet, become friends, change and lose properties, and one leaves;
-     * plus a few RDF statements.
+     * A small, readable history: three people meet, become friends, change and lose properties, and one leaves; plus a
+     * few RDF statements.
      */
     public void seedDemo() {
         propertyGraph.commit(tx -> tx

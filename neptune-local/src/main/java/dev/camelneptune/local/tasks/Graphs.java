@@ -9,15 +9,14 @@ import java.util.Map;
 import dev.camelneptune.local.LocalClock;
 
 /**
- * The Neptune Analytics graphs tasks run on: which exist, their status and whether they hold data. The task API
- * answers from them as the service does: an import or export on an unknown graph is 404
- * {@code ResourceNotFoundException}; an import needs an empty, AVAILABLE graph and an export an AVAILABLE one, else
- * 409 {@code ConflictException}.
+ * The Neptune Analytics graphs tasks run on: which exist, their status and whether they hold data. The task API answers
+ * from them as the service does: an import or export on an unknown graph is 404 {@code ResourceNotFoundException}; an
+ * import needs an empty, AVAILABLE graph and an export an AVAILABLE one, else 409 {@code ConflictException}.
  * <p>
- * A graph's status follows its tasks unless a test sets one: {@code IMPORTING} while an import task runs on it,
- * else {@code AVAILABLE}; a graph made by {@code CreateGraphUsingImportTask} is {@code IMPORTING} until its task
- * succeeds, {@code FAILED} if it does not. It holds data once an import into it succeeded. Thread-safe; it shares its
- * lock with {@link Tasks}.
+ * A graph's status follows its tasks unless a test sets one: {@code IMPORTING} while an import task runs on it, else
+ * {@code AVAILABLE}; a graph made by {@code CreateGraphUsingImportTask} is {@code IMPORTING} until its task succeeds,
+ * {@code FAILED} if it does not. It holds data once an import into it succeeded. Thread-safe; it shares its lock with
+ * {@link Tasks}.
  */
 public final class Graphs {
 
@@ -156,13 +155,14 @@ public final class Graphs {
             } else {
                 status = "FAILED";
                 reason = "Import task " + task.taskId() + " is " + task.status()
-                        + (task.statusReason() != null ? ": " + task.statusReason() : "");
+                         + (task.statusReason() != null ? ": " + task.statusReason() : "");
             }
         } else if (status == null) {
             status = tasks.importUnderway(graph.id, now) ? "IMPORTING" : "AVAILABLE";
         }
         boolean empty = !graph.loaded && !tasks.importSucceeded(graph.id, graph.emptiedMillis, now);
-        return new GraphSnapshot(graph.id, graph.name, ARN_PREFIX + graph.id, status, reason, empty,
+        return new GraphSnapshot(
+                graph.id, graph.name, ARN_PREFIX + graph.id, status, reason, empty,
                 Instant.ofEpochMilli(graph.createMillis));
     }
 

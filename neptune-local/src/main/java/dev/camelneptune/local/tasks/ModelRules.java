@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.camelneptune.local.ApiError;
 
 /**
@@ -25,7 +24,8 @@ final class ModelRules {
     /** {@code RoleArn}. */
     static final Pattern ROLE_ARN = Pattern.compile("arn:aws[^:]*:iam::\\d{12}:(role|role/service-role)/[\\w+=,.@-]*");
     /** {@code KmsKeyArn}, length 1..1024. */
-    static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key/[a-zA-Z0-9-]{36}");
+    static final Pattern KMS_KEY_ARN
+            = Pattern.compile("arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key/[a-zA-Z0-9-]{36}");
     /** {@code TagKey}, length 1..128. */
     static final Pattern TAG_KEY = Pattern.compile("(?!aws:)[a-zA-Z+-=._:/]+");
     /** {@code ExportFilterOutputPropertyName}, length 1..128. */
@@ -255,13 +255,13 @@ final class ModelRules {
 
     static ApiError missing(String member) {
         return validation("1 validation error detected: Value null at '" + member
-                + "' failed to satisfy constraint: Member must not be null");
+                          + "' failed to satisfy constraint: Member must not be null");
     }
 
     static ApiError invalid(String member, Object value, String constraint) {
         String shown = value instanceof JsonNode node && node.isTextual() ? node.textValue() : String.valueOf(value);
         return validation("1 validation error detected: Value '" + shown + "' at '" + member
-                + "' failed to satisfy constraint: Member must " + constraint);
+                          + "' failed to satisfy constraint: Member must " + constraint);
     }
 
     static ApiError validation(String message) {

@@ -29,7 +29,10 @@ public final class NewGraph {
         return this;
     }
 
-    /** The model's {@code GraphName}: lower-case letters, digits and single hyphens, 1..63; {@code graph-<id>} by default. */
+    /**
+     * The model's {@code GraphName}: lower-case letters, digits and single hyphens, 1..63; {@code graph-<id>} by
+     * default.
+     */
     public NewGraph name(String name) {
         this.name = Objects.requireNonNull(name);
         return this;

@@ -121,8 +121,9 @@ public final class NewTask {
     /** How long each running status lasts, one duration per {@link TaskKind#phases()} entry. */
     public NewTask phases(Duration... durations) {
         if (durations.length != kind.phases().size()) {
-            throw new IllegalArgumentException(kind + " tasks have " + kind.phases().size() + " phases "
-                    + kind.phases() + ", got " + durations.length + " durations");
+            throw new IllegalArgumentException(
+                    kind + " tasks have " + kind.phases().size() + " phases "
+                                               + kind.phases() + ", got " + durations.length + " durations");
         }
         this.phases = List.of(durations);
         return this;

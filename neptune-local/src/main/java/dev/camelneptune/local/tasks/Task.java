@@ -109,7 +109,8 @@ final class Task {
     synchronized TaskSnapshot at(long now) {
         if (deleteMillis != null && deleteMillis <= now) {
             TaskSnapshot before = beforeDeletion(deleteMillis);
-            return new TaskSnapshot(spec.kind, spec.taskId, spec.graphId, "DELETED", before.progressPercentage(),
+            return new TaskSnapshot(
+                    spec.kind, spec.taskId, spec.graphId, "DELETED", before.progressPercentage(),
                     before.timeElapsedSeconds(), deleteReason);
         }
         return beforeDeletion(now);
@@ -146,7 +147,8 @@ final class Task {
 
     /** {@code status}, with the progress made by {@code progressAt} and the time elapsed by {@code elapsedAt}. */
     private TaskSnapshot snapshot(String status, long progressAt, long elapsedAt, String reason) {
-        return new TaskSnapshot(spec.kind, spec.taskId, spec.graphId, status, progressAt(progressAt),
+        return new TaskSnapshot(
+                spec.kind, spec.taskId, spec.graphId, status, progressAt(progressAt),
                 Math.max(0, elapsedAt - startMillis) / 1000, reason);
     }
 

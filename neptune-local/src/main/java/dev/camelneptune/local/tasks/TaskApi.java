@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.camelneptune.local.ApiError;
 import dev.camelneptune.local.Json;
 import dev.camelneptune.local.LocalApi;
@@ -65,12 +64,15 @@ public final class TaskApi implements LocalApi {
             case "POST importtasks" -> ok(201, createGraphUsingImport(body(request)));
             case "POST exporttasks" -> ok(201, startExport(body(request)));
             case "GET graphs/{id}" -> ok(200, graph(path[1]));
-            default -> throw new ApiError(404, "UnknownOperationException",
+            default -> throw new ApiError(
+                    404, "UnknownOperationException",
                     "No operation at " + request.method() + " " + request.path());
         };
     }
 
-    /** {@code {"message": ...}} with the error type in {@code x-amzn-ErrorType}, which the SDK maps to its exceptions. */
+    /**
+     * {@code {"message": ...}} with the error type in {@code x-amzn-ErrorType}, which the SDK maps to its exceptions.
+     */
     @Override
     public LocalResponse error(int status, String code, String message) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("message", message);

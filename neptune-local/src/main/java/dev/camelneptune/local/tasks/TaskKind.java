@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Import or export: the statuses a task of this kind runs through before it ends, and their default lengths. An
- * import task may also pass through {@code REPROVISIONING} (see {@link NewTask#reprovisioning(Duration)}) and, when it
- * fails, through {@code ROLLING_BACK} (see {@link NewTask#rollback(Duration)}); an export task has neither
+ * Import or export: the statuses a task of this kind runs through before it ends, and their default lengths. An import
+ * task may also pass through {@code REPROVISIONING} (see {@link NewTask#reprovisioning(Duration)}) and, when it fails,
+ * through {@code ROLLING_BACK} (see {@link NewTask#rollback(Duration)}); an export task has neither
  * ({@code ImportTaskStatus} and {@code ExportTaskStatus} in the service model).
  */
 public enum TaskKind {

@@ -12,9 +12,9 @@ import dev.camelneptune.local.ApiError;
 import dev.camelneptune.local.LocalClock;
 
 /**
- * The import and export tasks, and the service's rules for starting, cancelling and listing them, apart from the
- * wire format ({@link TaskApi} serves them over HTTP). Tasks progress on the {@link LocalClock}. A test creates and
- * steers them here: create one in any state, fail, cancel or delete it.
+ * The import and export tasks, and the service's rules for starting, cancelling and listing them, apart from the wire
+ * format ({@link TaskApi} serves them over HTTP). Tasks progress on the {@link LocalClock}. A test creates and steers
+ * them here: create one in any state, fail, cancel or delete it.
  * <p>
  * Thread-safe: it shares one lock with {@link Graphs}, whose state follows the tasks.
  */
@@ -72,9 +72,9 @@ public final class Tasks {
     }
 
     /**
-     * Fails a running task now, with {@code reason} as its {@code statusReason}: an import is then
-     * {@code ROLLING_BACK} for its {@link NewTask#rollback} time, then {@code FAILED}; an export is {@code FAILED}. An
-     * import with {@code failOnError=false} counts the error and goes on.
+     * Fails a running task now, with {@code reason} as its {@code statusReason}: an import is then {@code ROLLING_BACK}
+     * for its {@link NewTask#rollback} time, then {@code FAILED}; an export is {@code FAILED}. An import with
+     * {@code failOnError=false} counts the error and goes on.
      */
     public void fail(String taskId, String reason) {
         synchronized (graphs) {
@@ -103,9 +103,9 @@ public final class Tasks {
     }
 
     /**
-     * Graphs and tasks as the service shows them after a while: an import that succeeded hours ago, one importing,
-     * one starting, one that failed and was rolled back (its graph empty again, where the demo starts an import), an
-     * export running and one cancelled.
+     * Graphs and tasks as the service shows them after a while: an import that succeeded hours ago, one importing, one
+     * starting, one that failed and was rolled back (its graph empty again, where the demo starts an import), an export
+     * running and one cancelled.
      */
     public void seedDemo() {
         synchronized (graphs) {
@@ -184,7 +184,8 @@ public final class Tasks {
         synchronized (graphs) {
             Task task = byId.get(taskId);
             if (task == null || task.spec().kind != kind) {
-                throw new ApiError(404, "ResourceNotFoundException",
+                throw new ApiError(
+                        404, "ResourceNotFoundException",
                         (kind == TaskKind.IMPORT ? "Import" : "Export") + " task " + taskId + " not found");
             }
             return task;
@@ -216,7 +217,8 @@ public final class Tasks {
                     .toList();
             int from = pageStart(kind, nextToken, matching);
             int to = Math.min(matching.size(), from + maxResults);
-            return new Page(List.copyOf(matching.subList(from, to)),
+            return new Page(
+                    List.copyOf(matching.subList(from, to)),
                     to < matching.size() ? token(kind, matching.get(to).spec().taskId) : null);
         }
     }

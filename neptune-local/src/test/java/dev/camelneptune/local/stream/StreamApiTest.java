@@ -267,7 +267,8 @@ class StreamApiTest {
         assertThat(raw.headers().firstValue("Content-Encoding")).contains("gzip");
         JsonNode body = Json.MAPPER.readTree(new GZIPInputStream(new ByteArrayInputStream(raw.body())));
         assertThat(body.get("totalRecords").asInt()).isEqualTo(100);
-        assertThat(get("/propertygraph/stream?iteratorType=TRIM_HORIZON&limit=100", false).headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(get("/propertygraph/stream?iteratorType=TRIM_HORIZON&limit=100", false).headers()
+                .firstValue("Content-Encoding")).isEmpty();
 
         GetPropertygraphStreamResponse viaSdk = client.getPropertygraphStream(GetPropertygraphStreamRequest.builder()
                 .iteratorType(IteratorType.TRIM_HORIZON).limit(100L).encoding("gzip").build());
@@ -292,7 +293,8 @@ class StreamApiTest {
     void theAliasPathServesTheSameStream() throws Exception {
         commitPeople(1);
 
-        assertThat(Json.MAPPER.readTree(get("/pg/stream?iteratorType=TRIM_HORIZON", false).body()).get("totalRecords").asInt()).isEqualTo(2);
+        assertThat(Json.MAPPER.readTree(get("/pg/stream?iteratorType=TRIM_HORIZON", false).body()).get("totalRecords").asInt())
+                .isEqualTo(2);
     }
 
     @Test

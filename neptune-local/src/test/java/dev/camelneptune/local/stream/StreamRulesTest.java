@@ -7,6 +7,10 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelneptune.local.Fault;
+import dev.camelneptune.local.Json;
+import dev.camelneptune.local.LocalClients;
+import dev.camelneptune.local.NeptuneLocal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,11 +23,6 @@ import software.amazon.awssdk.services.neptunedata.model.GetPropertygraphStreamR
 import software.amazon.awssdk.services.neptunedata.model.InvalidParameterException;
 import software.amazon.awssdk.services.neptunedata.model.IteratorType;
 import software.amazon.awssdk.services.neptunedata.model.StreamRecordsNotFoundException;
-
-import dev.camelneptune.local.Fault;
-import dev.camelneptune.local.Json;
-import dev.camelneptune.local.LocalClients;
-import dev.camelneptune.local.NeptuneLocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelneptune.local.Json;
+import dev.camelneptune.local.LocalClients;
+import dev.camelneptune.local.NeptuneLocal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
@@ -18,16 +21,12 @@ import software.amazon.awssdk.services.neptunegraph.model.GetImportTaskResponse;
 import software.amazon.awssdk.services.neptunegraph.model.GraphStatus;
 import software.amazon.awssdk.services.neptunegraph.model.ImportTaskDetails;
 
-import dev.camelneptune.local.Json;
-import dev.camelneptune.local.LocalClients;
-import dev.camelneptune.local.NeptuneLocal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code --demo} tasks read as the service's would: every member in the response shapes of the seed references
- * (get_import_task, GetExportTask), none outside them, and values that agree with the status (a SUCCEEDED task at
- * 100 % with its counters and the time it took, a FAILED one with its error).
+ * (get_import_task, GetExportTask), none outside them, and values that agree with the status (a SUCCEEDED task at 100 %
+ * with its counters and the time it took, a FAILED one with its error).
  */
 class DemoTasksTest {
 

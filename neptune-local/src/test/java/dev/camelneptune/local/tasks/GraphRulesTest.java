@@ -2,6 +2,8 @@ package dev.camelneptune.local.tasks;
 
 import java.time.Duration;
 
+import dev.camelneptune.local.LocalClients;
+import dev.camelneptune.local.NeptuneLocal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
@@ -14,9 +16,6 @@ import software.amazon.awssdk.services.neptunegraph.model.ResourceNotFoundExcept
 import software.amazon.awssdk.services.neptunegraph.model.StartExportTaskRequest;
 import software.amazon.awssdk.services.neptunegraph.model.StartImportTaskRequest;
 import software.amazon.awssdk.services.neptunegraph.model.ValidationException;
-
-import dev.camelneptune.local.LocalClients;
-import dev.camelneptune.local.NeptuneLocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.camelneptune.local.NeptuneLocal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,6 @@ import software.amazon.awssdk.services.neptunegraph.model.StartExportTaskRespons
 import software.amazon.awssdk.services.neptunegraph.model.StartImportTaskResponse;
 import software.amazon.awssdk.services.neptunegraph.model.ThrottlingException;
 import software.amazon.awssdk.services.neptunegraph.model.ValidationException;
-
-import dev.camelneptune.local.NeptuneLocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -237,10 +236,12 @@ class TaskApiTest {
     void injectedFaultsAnswerInTheTaskApiWireFormat() {
         neptune.faults().throttleNext(1).failNext(1);
 
-        assertThatThrownBy(() -> client.listImportTasks(r -> { }))
+        assertThatThrownBy(() -> client.listImportTasks(r -> {
+        }))
                 .isInstanceOf(ThrottlingException.class)
                 .satisfies(e -> assertThat(((ThrottlingException) e).statusCode()).isEqualTo(429));
-        assertThatThrownBy(() -> client.listImportTasks(r -> { }))
+        assertThatThrownBy(() -> client.listImportTasks(r -> {
+        }))
                 .isInstanceOf(InternalServerException.class)
                 .satisfies(e -> assertThat(((InternalServerException) e).statusCode()).isEqualTo(500));
     }
@@ -251,7 +252,8 @@ class TaskApiTest {
             neptune.faults().throttleNext(2);
             long before = neptune.requestCount();
 
-            assertThat(retrying.listImportTasks(r -> { }).tasks()).isEmpty();
+            assertThat(retrying.listImportTasks(r -> {
+            }).tasks()).isEmpty();
             assertThat(neptune.requestCount() - before).isEqualTo(3);
         }
     }

@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelneptune.local.Json;
+import dev.camelneptune.local.LocalClients;
+import dev.camelneptune.local.NeptuneLocal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +24,6 @@ import software.amazon.awssdk.services.neptunegraph.model.StartExportTaskRequest
 import software.amazon.awssdk.services.neptunegraph.model.StartImportTaskRequest;
 import software.amazon.awssdk.services.neptunegraph.model.StartImportTaskResponse;
 import software.amazon.awssdk.services.neptunegraph.model.ValidationException;
-
-import dev.camelneptune.local.Json;
-import dev.camelneptune.local.LocalClients;
-import dev.camelneptune.local.NeptuneLocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -123,7 +122,8 @@ class TaskRequestRulesTest {
 
         StartImportTaskResponse started = client.startImportTask(anImport().importOptions(ImportOptions.fromNeptune(
                 NeptuneImportOptions.builder().s3ExportPath("s3://bucket/export/").s3ExportKmsKeyId("key")
-                        .preserveEdgeIds(true).build())).build());
+                        .preserveEdgeIds(true).build()))
+                .build());
 
         assertThat(started.importOptions().neptune().s3ExportPath()).isEqualTo("s3://bucket/export/");
         assertThat(client.getImportTask(r -> r.taskIdentifier(started.taskId())).importOptions().neptune().preserveEdgeIds())
@@ -140,7 +140,8 @@ class TaskRequestRulesTest {
                 "exportFilter.vertexFilter.person.properties.full name");
         refused(anExport().exportFilter(ExportFilter.builder().vertexFilter(Map.of("person",
                 ExportFilterElement.builder().properties(Map.of("name", name.toBuilder().multiValueHandling("ALL").build()))
-                        .build())).build()).build(), "multiValueHandling");
+                        .build()))
+                .build()).build(), "multiValueHandling");
 
         ExportFilter filter = ExportFilter.builder().vertexFilter(Map.of("person",
                 ExportFilterElement.builder().properties(Map.of("name", name)).build())).build();

@@ -2,6 +2,8 @@ package dev.camelneptune.local.tasks;
 
 import java.time.Duration;
 
+import dev.camelneptune.local.LocalClients;
+import dev.camelneptune.local.NeptuneLocal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
@@ -11,17 +13,14 @@ import software.amazon.awssdk.services.neptunegraph.model.GetImportTaskResponse;
 import software.amazon.awssdk.services.neptunegraph.model.ImportTaskDetails;
 import software.amazon.awssdk.services.neptunegraph.model.ImportTaskStatus;
 
-import dev.camelneptune.local.LocalClients;
-import dev.camelneptune.local.NeptuneLocal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every status the model's ImportTaskStatus and ExportTaskStatus hold is reachable from the Java API:
- * REPROVISIONING ("the data did not fit into the provisioned graph, so it is being re-provisioned"), ROLLING_BACK
- * ("because of the error that was encountered, the graph is being rolled back"), DELETED; an export has no
- * ROLLING_BACK or REPROVISIONING in ExportTaskStatus.
+ * Every status the model's ImportTaskStatus and ExportTaskStatus hold is reachable from the Java API: REPROVISIONING
+ * ("the data did not fit into the provisioned graph, so it is being re-provisioned"), ROLLING_BACK ("because of the
+ * error that was encountered, the graph is being rolled back"), DELETED; an export has no ROLLING_BACK or
+ * REPROVISIONING in ExportTaskStatus.
  */
 class TaskStatusesTest {
 

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A component's generated Camel catalog JSON (its {@code componentProperties}, {@code properties} and
- * {@code headers}) rendered as asciidoc tables, the way Camel's own component pages show them.
+ * A component's generated Camel catalog JSON (its {@code componentProperties}, {@code properties} and {@code headers})
+ * rendered as asciidoc tables, the way Camel's own component pages show them.
  *
  * <pre>
  * String tables = CatalogTables.fromClasspath("neptune-graph").asciidoc();
@@ -26,7 +26,7 @@ public final class CatalogTables {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TABLE = "[width=\"100%\",cols=\"2,5,^1,2\",options=\"header\"]\n|===\n"
-            + "| Name | Description | Default | Type\n";
+                                        + "| Name | Description | Default | Type\n";
 
     private final JsonNode catalog;
 
@@ -44,8 +44,9 @@ public final class CatalogTables {
     }
 
     /**
-     * The catalog of the component {@code scheme} on the classpath: its {@code META-INF/services/org/apache/camel/component/<scheme>}
-     * entry names the component class, and the JSON sits next to it as {@code META-INF/<package>/<scheme>.json}.
+     * The catalog of the component {@code scheme} on the classpath: its
+     * {@code META-INF/services/org/apache/camel/component/<scheme>} entry names the component class, and the JSON sits
+     * next to it as {@code META-INF/<package>/<scheme>.json}.
      */
     public static CatalogTables fromClasspath(String scheme) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();

@@ -26,16 +26,16 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * A throw-away PostgreSQL server for tests: {@code initdb} into a new temporary folder, {@code pg_ctl start} on a free
  * port of 127.0.0.1 (TCP only, no Unix socket), one database created; {@link #close()} stops it and deletes the folder.
- * It runs the machine's own PostgreSQL binaries (Debian's {@code postgresql} package: {@code /usr/lib/postgresql/N/bin});
- * no container, nothing downloaded.
+ * It runs the machine's own PostgreSQL binaries (Debian's {@code postgresql} package:
+ * {@code /usr/lib/postgresql/N/bin}); no container, nothing downloaded.
  * <p>
  * PostgreSQL refuses to run as root. When the tests run as root (as CI does), every PostgreSQL command runs as the
  * {@code postgres} user through {@code runuser}, and the folder is given to that user.
  * <p>
  * {@link #startOrSkip()} is what tests call: without PostgreSQL on the machine the test is skipped with a JUnit
  * assumption whose message says how to run it (and the message is printed), unless PostgreSQL is required
- * ({@code CI=true} or {@code POSTGRES_REQUIRED=true} in the environment, or {@code -Dpostgres.required=true}), when
- * it fails instead.
+ * ({@code CI=true} or {@code POSTGRES_REQUIRED=true} in the environment, or {@code -Dpostgres.required=true}), when it
+ * fails instead.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -69,14 +69,15 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /**
-     * Starts a server, or skips the calling test (a failed JUnit assumption, with its message printed to the
-     * standard error) when the machine has no PostgreSQL; when PostgreSQL is {@link #required()}, a missing one fails.
+     * Starts a server, or skips the calling test (a failed JUnit assumption, with its message printed to the standard
+     * error) when the machine has no PostgreSQL; when PostgreSQL is {@link #required()}, a missing one fails.
      */
     public static LocalPostgres startOrSkip() {
         Optional<String> missing = whyUnavailable();
         if (missing.isPresent()) {
             if (required()) {
-                throw new IllegalStateException("PostgreSQL is required here (CI=true, POSTGRES_REQUIRED=true or -Dpostgres.required=true) but "
+                throw new IllegalStateException(
+                        "PostgreSQL is required here (CI=true, POSTGRES_REQUIRED=true or -Dpostgres.required=true) but "
                                                 + missing.get() + ". " + HOW_TO_RUN);
             }
             String message = "PostgreSQL tests skipped: " + missing.get() + ". " + HOW_TO_RUN;
@@ -87,9 +88,9 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /**
-     * Prints the skip message once per JVM, to the standard error and to the process's own error stream (Maven
-     * Surefire sends {@code System.err} to a report file, and shows what a forked JVM writes to its own stream on the
-     * build's console).
+     * Prints the skip message once per JVM, to the standard error and to the process's own error stream (Maven Surefire
+     * sends {@code System.err} to a report file, and shows what a forked JVM writes to its own stream on the build's
+     * console).
      */
     private static synchronized void warnOnce(String message) {
         if (warned) {
@@ -134,7 +135,7 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public static boolean required() {
         return "true".equalsIgnoreCase(System.getenv("CI")) || "true".equalsIgnoreCase(System.getenv("POSTGRES_REQUIRED"))
-               || Boolean.getBoolean("postgres.required");
+                || Boolean.getBoolean("postgres.required");
     }
 
     /** Empty when a server can be started here, else why not. */
@@ -153,7 +154,10 @@ public final class LocalPostgres implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** The folder holding {@code initdb} and {@code pg_ctl}: {@code -Dpostgres.bin}, else the newest Debian one, else the PATH. */
+    /**
+     * The folder holding {@code initdb} and {@code pg_ctl}: {@code -Dpostgres.bin}, else the newest Debian one, else
+     * the PATH.
+     */
     public static Optional<Path> findBinaries() {
         String configured = configuredBin();
         if (configured != null) {
@@ -254,7 +258,8 @@ public final class LocalPostgres implements AutoCloseable {
         if (process.exitValue() != 0) {
             String serverLog = Files.exists(dir.resolve("server.log"))
                     ? "\nserver.log:\n" + Files.readString(dir.resolve("server.log"), StandardCharsets.UTF_8) : "";
-            throw new IOException(what + " failed (exit " + process.exitValue() + "): " + String.join(" ", full) + "\n"
+            throw new IOException(
+                    what + " failed (exit " + process.exitValue() + "): " + String.join(" ", full) + "\n"
                                   + Files.readString(log, StandardCharsets.UTF_8) + serverLog);
         }
     }
@@ -276,8 +281,8 @@ public final class LocalPostgres implements AutoCloseable {
 
     private PGSimpleDataSource dataSource(String database) {
         PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setServerNames(new String[] {"127.0.0.1"});
-        source.setPortNumbers(new int[] {port});
+        source.setServerNames(new String[] { "127.0.0.1" });
+        source.setPortNumbers(new int[] { port });
         source.setDatabaseName(database);
         source.setUser(USER);
         return source;

@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Both components on Spring Boot. Everything about them is in {@code application.properties}: the route URIs carry
- * no options, and the offset repository is wired by {@code camel.component.neptune-stream.offset-repository}.
+ * Both components on Spring Boot. Everything about them is in {@code application.properties}: the route URIs carry no
+ * options, and the offset repository is wired by {@code camel.component.neptune-stream.offset-repository}.
  */
 @SpringBootApplication
 public class NeptuneSpringBootApplication {

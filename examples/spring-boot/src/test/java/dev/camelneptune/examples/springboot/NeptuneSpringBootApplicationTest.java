@@ -3,6 +3,9 @@ package dev.camelneptune.examples.springboot;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.camelneptune.graph.NeptuneGraphComponent;
+import dev.camelneptune.local.NeptuneLocal;
+import dev.camelneptune.stream.NeptuneStreamComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.StateRepository;
@@ -15,18 +18,14 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import dev.camelneptune.graph.NeptuneGraphComponent;
-import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.stream.NeptuneStreamComponent;
 import software.amazon.awssdk.services.neptunegraph.model.ListImportTasksResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Spring Boot example against a neptune-local on a free port. The only thing the test changes is where Neptune
- * is ({@code neptune.url}); every component option comes from the example's application.properties.
+ * The Spring Boot example against a neptune-local on a free port. The only thing the test changes is where Neptune is
+ * ({@code neptune.url}); every component option comes from the example's application.properties.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NeptuneSpringBootApplicationTest {

@@ -18,11 +18,11 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each starter binds every component option its component's catalog lists (the inherited AWS client options
- * included) from {@code camel.component.<scheme>.<kebab-case-name>} onto the component, as its auto-configuration
- * does: the generated configuration class is bound by Spring's binder and copied onto the component. Each option
- * gets a value other than its default, so an option the starter misses keeps its default and fails. Object options
- * (clients, the offset repository) are bound by bean reference and are left to the application tests.
+ * Each starter binds every component option its component's catalog lists (the inherited AWS client options included)
+ * from {@code camel.component.<scheme>.<kebab-case-name>} onto the component, as its auto-configuration does: the
+ * generated configuration class is bound by Spring's binder and copied onto the component. Each option gets a value
+ * other than its default, so an option the starter misses keeps its default and fails. Object options (clients, the
+ * offset repository) are bound by bean reference and are left to the application tests.
  */
 class StarterBindsEveryOptionTest {
 

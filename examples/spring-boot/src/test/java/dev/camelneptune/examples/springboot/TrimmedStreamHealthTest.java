@@ -3,6 +3,7 @@ package dev.camelneptune.examples.springboot;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.camelneptune.local.NeptuneLocal;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterAll;
@@ -19,15 +20,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.camelneptune.local.NeptuneLocal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The health endpoint reports the change-log consumer's own state: when the position it resumes from has been
- * trimmed from the stream, the consumer stops (its default expiredStreamPolicy) and {@code /actuator/health} turns
- * DOWN, naming that consumer.
+ * The health endpoint reports the change-log consumer's own state: when the position it resumes from has been trimmed
+ * from the stream, the consumer stops (its default expiredStreamPolicy) and {@code /actuator/health} turns DOWN, naming
+ * that consumer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = "camel.component.neptune-stream.offset-repository = #bean:trimmedOffsets")
