@@ -125,7 +125,11 @@ public final class Benchmarks {
                         new AbRun.Named(
                                 "route+memory+no prefetch",
                                 () -> route.drain(limit, records, RouteDrain.Repository.MEMORY, false, 0)),
-                        new AbRun.Named("HTTP only", () -> RawHttpLoop.drain(neptune.endpoint(), limit, records, bytes))));
+                        new AbRun.Named("HTTP only", () -> RawHttpLoop.drain(neptune.endpoint(), limit, records, bytes)),
+                        new AbRun.Named(
+                                "route+memory+SDK parser", () -> route.drain(limit, records, RouteDrain.Repository.MEMORY,
+                                        "&streamingParser=false", exchange -> {
+                                        }))));
                 String raw = "raw " + kilo(rate(timings, 0)) + " rec/s";
                 figures.add(new Figure(
                         "drain, default options, route + memory repo vs raw loop, limit=" + limit,
@@ -137,6 +141,9 @@ public final class Benchmarks {
                 figures.add(new Figure(
                         "drain, route + memory repo + prefetch=false vs raw loop, limit=" + limit,
                         timings.speedRatios(3), true, Double.NaN, "route " + kilo(rate(timings, 3)) + " rec/s, " + raw));
+                figures.add(new Figure(
+                        "drain, route + memory repo + streamingParser=false (the SDK parses) vs raw loop, limit=" + limit,
+                        timings.speedRatios(5), true, Double.NaN, "route " + kilo(rate(timings, 5)) + " rec/s, " + raw));
                 double mbPerDrain = bytes[0] / (double) (rounds + warm) / (1 << 20);
                 figures.add(new Figure(
                         "neptune-local serving alone (HTTP, no parsing) vs raw loop, limit=" + limit,

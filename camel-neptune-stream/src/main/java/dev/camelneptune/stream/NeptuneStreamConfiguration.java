@@ -71,6 +71,12 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
                             + " exchange still ends the poll, and the prefetched page is discarded and read again."
                             + " Holds up to two pages in memory.")
     private boolean prefetch = true;
+    @UriParam(label = "consumer,advanced", defaultValue = "true",
+              description = "Parse each page with the component's own streaming JSON reader, straight into the SDK's"
+                            + " record classes, noting each record's position as it goes, instead of with the SDK's"
+                            + " generic unmarshaller. The records are the same; the request, its signing, retries and"
+                            + " typed errors stay the SDK's. Set to false to have the SDK parse the pages.")
+    private boolean streamingParser = true;
     @UriParam(label = "consumer",
               description = "One exchange per page (at most limit records) instead of one per record, for bulk sinks."
                             + " The body is a List of the page's SDK records in stream order, which converts to a JSON"
@@ -270,6 +276,14 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
 
     public void setPrefetch(boolean prefetch) {
         this.prefetch = prefetch;
+    }
+
+    public boolean isStreamingParser() {
+        return streamingParser;
+    }
+
+    public void setStreamingParser(boolean streamingParser) {
+        this.streamingParser = streamingParser;
     }
 
     public boolean isBatching() {

@@ -66,7 +66,8 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
      * page.
      */
     StreamReader<?> createReader(int limit) {
-        return configuration.getStreamType().reader(() -> client, limit, configuration.getEncoding());
+        return configuration.getStreamType().reader(() -> client, limit, configuration.getEncoding(),
+                configuration.isStreamingParser());
     }
 
     public NeptuneStreamConfiguration getConfiguration() {

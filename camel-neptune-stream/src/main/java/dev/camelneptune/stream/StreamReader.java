@@ -1,6 +1,5 @@
 package dev.camelneptune.stream;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -14,7 +13,7 @@ import java.util.function.Function;
  */
 final class StreamReader<R> {
 
-    private final Function<StreamRequest, List<R>> call;
+    private final Function<StreamRequest, StreamPage<R>> call;
     private final Function<R, Map<String, String>> eventId;
     private final Function<R, Long> commitTimestamp;
     private final Function<R, String> op;
@@ -23,7 +22,7 @@ final class StreamReader<R> {
     private final Function<R, String> elementKey;
 
     /**
-     * @param call            one request to the stream, returning the page's records in stream order
+     * @param call            one request to the stream, returning the page (its records in stream order)
      * @param eventId         the record's eventId (commitNum and opNum, which the SDK types as strings)
      * @param commitTimestamp the record's commit time in ms (null if the record has none)
      * @param op              ADD or REMOVE
@@ -31,7 +30,7 @@ final class StreamReader<R> {
      * @param dataHeaders     puts the headers particular to the stream type (element id, statement...)
      * @param elementKey      what the record changes, for ordered lanes: the element id or the subject
      */
-    StreamReader(Function<StreamRequest, List<R>> call, Function<R, Map<String, String>> eventId,
+    StreamReader(Function<StreamRequest, StreamPage<R>> call, Function<R, Map<String, String>> eventId,
                  Function<R, Long> commitTimestamp, Function<R, String> op, Function<R, Boolean> isLastOp,
                  BiConsumer<R, Map<String, Object>> dataHeaders, Function<R, String> elementKey) {
         this.call = call;
@@ -52,7 +51,7 @@ final class StreamReader<R> {
      *                                                                                          trimmed
      */
     StreamPage<R> read(StreamRequest request) {
-        return new StreamPage<>(call.apply(request), eventId);
+        return call.apply(request);
     }
 
     /** When the record's transaction was committed, in ms since the epoch; -1 if the record does not say. */

@@ -31,6 +31,6 @@ final class StreamRecordMessage<R> extends DefaultMessage {
 
     @Override
     protected void populateInitialHeaders(Map<String, Object> headers) {
-        reader.putHeaders(record, position, headers);
+        RecordHeaders.copyInto(reader, record, position, headers);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 import software.amazon.awssdk.services.neptunedata.model.GetPropertygraphStreamRequest;
 import software.amazon.awssdk.services.neptunedata.model.GetSparqlStreamRequest;
@@ -22,11 +23,18 @@ public enum StreamType {
     /** {@code GET /propertygraph/stream}: Gremlin and openCypher changes. */
     propertygraph {
         @Override
-        StreamReader<PropertygraphRecord> reader(Supplier<NeptunedataClient> client, long limit, String encoding) {
+        StreamReader<PropertygraphRecord> reader(
+                Supplier<NeptunedataClient> client, long limit, String encoding, boolean streamingParser) {
             return new StreamReader<>(
-                    request -> client.get().getPropertygraphStream(GetPropertygraphStreamRequest.builder()
-                            .iteratorType(request.iteratorType()).commitNum(request.commitNum()).opNum(request.opNum())
-                            .limit(limit).encoding(encoding).build()).records(),
+                    request -> {
+                        StreamPageParsing parsing = streamingParser ? new StreamPageParsing() : null;
+                        List<PropertygraphRecord> records = client.get().getPropertygraphStream(
+                                GetPropertygraphStreamRequest.builder().iteratorType(request.iteratorType())
+                                        .commitNum(request.commitNum()).opNum(request.opNum()).limit(limit)
+                                        .encoding(encoding).overrideConfiguration(override(parsing)).build())
+                                .records();
+                        return new StreamPage<>(records, positions(parsing), PropertygraphRecord::eventId);
+                    },
                     PropertygraphRecord::eventId, PropertygraphRecord::commitTimestampInMillis, PropertygraphRecord::op,
                     PropertygraphRecord::isLastOp, StreamType::propertygraphHeaders, StreamType::elementId);
         }
@@ -35,11 +43,18 @@ public enum StreamType {
     /** {@code GET /sparql/stream}: RDF statement changes. */
     sparql {
         @Override
-        StreamReader<SparqlRecord> reader(Supplier<NeptunedataClient> client, long limit, String encoding) {
+        StreamReader<SparqlRecord> reader(
+                Supplier<NeptunedataClient> client, long limit, String encoding, boolean streamingParser) {
             return new StreamReader<>(
-                    request -> client.get().getSparqlStream(GetSparqlStreamRequest.builder()
-                            .iteratorType(request.iteratorType()).commitNum(request.commitNum()).opNum(request.opNum())
-                            .limit(limit).encoding(encoding).build()).records(),
+                    request -> {
+                        StreamPageParsing parsing = streamingParser ? new StreamPageParsing() : null;
+                        List<SparqlRecord> records = client.get().getSparqlStream(
+                                GetSparqlStreamRequest.builder().iteratorType(request.iteratorType())
+                                        .commitNum(request.commitNum()).opNum(request.opNum()).limit(limit)
+                                        .encoding(encoding).overrideConfiguration(override(parsing)).build())
+                                .records();
+                        return new StreamPage<>(records, positions(parsing), SparqlRecord::eventId);
+                    },
                     SparqlRecord::eventId, SparqlRecord::commitTimestampInMillis, SparqlRecord::op, SparqlRecord::isLastOp,
                     StreamType::sparqlHeaders, StreamType::subject);
         }
@@ -47,9 +62,19 @@ public enum StreamType {
 
     /**
      * A reader of this stream over the client {@code client} supplies (the endpoint's, built when it starts), asking
-     * for pages of at most {@code limit} records, compressed when {@code encoding} is gzip.
+     * for pages of at most {@code limit} records, compressed when {@code encoding} is gzip, each page parsed by
+     * {@link StreamPageParser} when {@code streamingParser} is set and by the SDK's unmarshaller otherwise.
      */
-    abstract StreamReader<?> reader(Supplier<NeptunedataClient> client, long limit, String encoding);
+    abstract StreamReader<?> reader(
+            Supplier<NeptunedataClient> client, long limit, String encoding, boolean streamingParser);
+
+    private static AwsRequestOverrideConfiguration override(StreamPageParsing parsing) {
+        return parsing != null ? parsing.override() : null;
+    }
+
+    private static List<StreamPosition> positions(StreamPageParsing parsing) {
+        return parsing != null ? parsing.positions() : null;
+    }
 
     /** The stream type named {@code text} (any case), or an error naming the option and its values. */
     static StreamType of(String text) {

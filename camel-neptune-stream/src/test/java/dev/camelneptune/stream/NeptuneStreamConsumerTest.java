@@ -45,7 +45,12 @@ class NeptuneStreamConsumerTest extends NeptuneStreamTestSupport {
                 .containsEntry(NeptuneStreamConstants.ELEMENT_ID, "alice")
                 .containsEntry(NeptuneStreamConstants.ELEMENT_TYPE, "vp")
                 .containsEntry(NeptuneStreamConstants.KEY, "name")
-                .containsKey(NeptuneStreamConstants.COMMIT_TIMESTAMP);
+                .containsKey(NeptuneStreamConstants.COMMIT_TIMESTAMP)
+                .hasSize(8);
+        // Camel's header map: names match in any case, and the route can add its own
+        assertThat(exchanges.get(1).getMessage().getHeader("camelneptunestreamELEMENTID")).isEqualTo("alice");
+        exchanges.get(1).getMessage().setHeader("mine", 1);
+        assertThat(exchanges.get(1).getMessage().getHeaders()).hasSize(9).containsEntry("Mine", 1);
         assertThat(exchanges.get(2).getMessage().getHeader(NeptuneStreamConstants.IS_LAST_OP)).isEqualTo(true);
         Map<String, Object> edge = exchanges.get(3).getMessage().getHeaders();
         assertThat(edge).containsEntry(NeptuneStreamConstants.ELEMENT_TYPE, "e")
