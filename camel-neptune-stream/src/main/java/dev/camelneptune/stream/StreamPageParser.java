@@ -2,10 +2,17 @@ package dev.camelneptune.stream;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -43,7 +50,7 @@ final class StreamPageParser {
         Long lastTrxTimestamp;
         String format;
         Integer totalRecords;
-        final List<StreamPosition> positions = new ArrayList<>();
+        final Positions positions = new Positions();
         boolean everyPosition = true;
 
         abstract SdkResponse applyTo(SdkResponse response);
@@ -61,7 +68,7 @@ final class StreamPageParser {
                 return;
             }
             try {
-                positions.add(new StreamPosition(Long.parseLong(commitNum), Long.parseLong(opNum)));
+                positions.add(Long.parseLong(commitNum), Long.parseLong(opNum));
             } catch (NumberFormatException e) {
                 everyPosition = false; // the SDK keeps it as text: the consumer reports it when it reads the record
             }
@@ -89,6 +96,44 @@ final class StreamPageParser {
                     .totalRecords(totalRecords).build();
         }
     }
+
+    /** Positions kept as two arrays of longs: a page can hold 100,000 records, and two pages are in memory. */
+    static final class Positions extends AbstractList<StreamPosition> implements RandomAccess {
+        private long[] commitNums = new long[256];
+        private long[] opNums = new long[256];
+        private int size;
+
+        void add(long commitNum, long opNum) {
+            if (size == commitNums.length) {
+                commitNums = Arrays.copyOf(commitNums, size * 2);
+                opNums = Arrays.copyOf(opNums, size * 2);
+            }
+            commitNums[size] = commitNum;
+            opNums[size] = opNum;
+            size++;
+        }
+
+        @Override
+        public StreamPosition get(int index) {
+            Objects.checkIndex(index, size);
+            return new StreamPosition(commitNums[index], opNums[index]);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+
+    /**
+     * The values nearly every record repeats (op, element type, a property's dataType), kept once rather than once a
+     * record: with two pages of 100,000 records in memory, the copies add up to tens of MB.
+     */
+    private static final Map<String, String> REPEATED = Stream.of("ADD", "REMOVE", "vl", "vp", "e", "ep")
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), Function.identity()));
+    private static final Map<String, Document> DATA_TYPES = Stream.of("String", "Boolean", "Byte", "Short", "Integer",
+            "Long", "Float", "Double", "Date")
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), Document::fromString));
 
     private StreamPageParser() {
     }
@@ -151,7 +196,7 @@ final class StreamPageParser {
                 case "commitTimestamp" -> record.commitTimestampInMillis(longValue(parser, token));
                 case "eventId" -> record.eventId(eventId = stringMap(parser, token));
                 case "data" -> record.data(token == JsonToken.VALUE_NULL ? null : propertygraphData(parser, token));
-                case "op" -> record.op(string(parser, token));
+                case "op" -> record.op(repeated(string(parser, token)));
                 case "isLastOp" -> record.isLastOp(booleanValue(parser, token));
                 default -> parser.skipChildren();
             }
@@ -168,7 +213,7 @@ final class StreamPageParser {
             token = parser.nextToken();
             switch (field) {
                 case "id" -> data.id(string(parser, token));
-                case "type" -> data.type(string(parser, token));
+                case "type" -> data.type(repeated(string(parser, token)));
                 case "key" -> data.key(string(parser, token));
                 case "value" -> data.value(document(parser, token));
                 case "from" -> data.from(string(parser, token));
@@ -189,7 +234,7 @@ final class StreamPageParser {
                 case "commitTimestamp" -> record.commitTimestampInMillis(longValue(parser, token));
                 case "eventId" -> record.eventId(eventId = stringMap(parser, token));
                 case "data" -> record.data(token == JsonToken.VALUE_NULL ? null : sparqlData(parser, token));
-                case "op" -> record.op(string(parser, token));
+                case "op" -> record.op(repeated(string(parser, token)));
                 case "isLastOp" -> record.isLastOp(booleanValue(parser, token));
                 default -> parser.skipChildren();
             }
@@ -238,7 +283,10 @@ final class StreamPageParser {
                 Document.MapBuilder map = Document.mapBuilder();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
-                    map.putDocument(key, document(parser, parser.nextToken()));
+                    token = parser.nextToken();
+                    Document type = token == JsonToken.VALUE_STRING && "dataType".equals(key)
+                            ? DATA_TYPES.get(parser.getText()) : null;
+                    map.putDocument(key, type != null ? type : document(parser, token));
                 }
                 return map.build();
             }
@@ -259,6 +307,11 @@ final class StreamPageParser {
             map.put(key, string(parser, parser.nextToken()));
         }
         return map;
+    }
+
+    private static String repeated(String value) {
+        String kept = value != null ? REPEATED.get(value) : null;
+        return kept != null ? kept : value;
     }
 
     private static String string(JsonParser parser, JsonToken token) throws IOException {
