@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -140,13 +142,13 @@ final class StreamPageParser {
 
     static PropertygraphPage propertygraph(InputStream body) throws IOException {
         PropertygraphPage page = new PropertygraphPage();
-        parse(body, page, parser -> page.records.add(propertygraphRecord(parser, page)));
+        parse(body, page, parser -> page.records.add(record(parser, page, PROPERTYGRAPH)));
         return page;
     }
 
     static SparqlPage sparql(InputStream body) throws IOException {
         SparqlPage page = new SparqlPage();
-        parse(body, page, parser -> page.records.add(sparqlRecord(parser, page)));
+        parse(body, page, parser -> page.records.add(record(parser, page, SPARQL)));
         return page;
     }
 
@@ -186,23 +188,49 @@ final class StreamPageParser {
         }
     }
 
-    private static PropertygraphRecord propertygraphRecord(JsonParser parser, Page page) throws IOException {
-        PropertygraphRecord.Builder record = PropertygraphRecord.builder();
+    /** Reads a record's {@code data} object into the record's builder. */
+    private interface DataReader<B> {
+        void read(B builder, JsonParser parser, JsonToken token) throws IOException;
+    }
+
+    /**
+     * The fields of one of the SDK's two record classes, which share their wire fields but no interface: how to start,
+     * fill and build one.
+     */
+    private record Model<B, R>(
+            Supplier<B> builder, BiConsumer<B, Long> commitTimestamp, BiConsumer<B, Map<String, String>> eventId,
+            DataReader<B> data, BiConsumer<B, String> op, BiConsumer<B, Boolean> isLastOp, Function<B, R> build) {
+    }
+
+    private static final Model<PropertygraphRecord.Builder, PropertygraphRecord> PROPERTYGRAPH = new Model<>(
+            PropertygraphRecord::builder, PropertygraphRecord.Builder::commitTimestampInMillis,
+            PropertygraphRecord.Builder::eventId,
+            (record, parser, token) -> record.data(token == JsonToken.VALUE_NULL ? null : propertygraphData(parser, token)),
+            PropertygraphRecord.Builder::op, PropertygraphRecord.Builder::isLastOp, PropertygraphRecord.Builder::build);
+
+    private static final Model<SparqlRecord.Builder, SparqlRecord> SPARQL = new Model<>(
+            SparqlRecord::builder, SparqlRecord.Builder::commitTimestampInMillis, SparqlRecord.Builder::eventId,
+            (record, parser, token) -> record.data(token == JsonToken.VALUE_NULL ? null : sparqlData(parser, token)),
+            SparqlRecord.Builder::op, SparqlRecord.Builder::isLastOp, SparqlRecord.Builder::build);
+
+    /** Reads one record of {@code model}'s class, noting its position in {@code page}. */
+    private static <B, R> R record(JsonParser parser, Page page, Model<B, R> model) throws IOException {
+        B record = model.builder().get();
         Map<String, String> eventId = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken token = parser.nextToken();
             switch (field) {
-                case "commitTimestamp" -> record.commitTimestampInMillis(longValue(parser, token));
-                case "eventId" -> record.eventId(eventId = stringMap(parser, token));
-                case "data" -> record.data(token == JsonToken.VALUE_NULL ? null : propertygraphData(parser, token));
-                case "op" -> record.op(repeated(string(parser, token)));
-                case "isLastOp" -> record.isLastOp(booleanValue(parser, token));
+                case "commitTimestamp" -> model.commitTimestamp().accept(record, longValue(parser, token));
+                case "eventId" -> model.eventId().accept(record, eventId = stringMap(parser, token));
+                case "data" -> model.data().read(record, parser, token);
+                case "op" -> model.op().accept(record, repeated(string(parser, token)));
+                case "isLastOp" -> model.isLastOp().accept(record, booleanValue(parser, token));
                 default -> parser.skipChildren();
             }
         }
         page.position(eventId);
-        return record.build();
+        return model.build().apply(record);
     }
 
     private static PropertygraphData propertygraphData(JsonParser parser, JsonToken token) throws IOException {
@@ -222,25 +250,6 @@ final class StreamPageParser {
             }
         }
         return data.build();
-    }
-
-    private static SparqlRecord sparqlRecord(JsonParser parser, Page page) throws IOException {
-        SparqlRecord.Builder record = SparqlRecord.builder();
-        Map<String, String> eventId = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken token = parser.nextToken();
-            switch (field) {
-                case "commitTimestamp" -> record.commitTimestampInMillis(longValue(parser, token));
-                case "eventId" -> record.eventId(eventId = stringMap(parser, token));
-                case "data" -> record.data(token == JsonToken.VALUE_NULL ? null : sparqlData(parser, token));
-                case "op" -> record.op(repeated(string(parser, token)));
-                case "isLastOp" -> record.isLastOp(booleanValue(parser, token));
-                default -> parser.skipChildren();
-            }
-        }
-        page.position(eventId);
-        return record.build();
     }
 
     private static SparqlData sparqlData(JsonParser parser, JsonToken token) throws IOException {
