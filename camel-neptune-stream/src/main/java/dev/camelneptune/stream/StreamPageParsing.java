@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.neptunedata.model.GetSparqlStreamRequest;
  * unmarshaller, for the one request it is attached to ({@link #override()}; one instance per request). Everything else
  * stays the SDK's: the request, its signing, the retries and their back-off, the typed errors of an error response. A
  * body that does not read to its end or does not parse fails the attempt as the SDK's unmarshaller would, with an
- * {@link SdkClientException} whose cause is the {@link IOException}, so the SDK's retry policy sees the same failure.
+ * {@link SdkClientException} whose cause is the parser's exception, so the SDK's retry policy sees the same failure.
  * <p>
  * On a success, the parsed page is kept by this interceptor, the SDK unmarshals an empty object in place of the body,
  * and {@link #modifyResponse} puts the page into the response it built.
@@ -91,7 +91,8 @@ final class StreamPageParsing implements ExecutionInterceptor {
              InputStream in = gzip ? new GZIPInputStream(body, 65536) : body) {
             page = request instanceof GetPropertygraphStreamRequest
                     ? StreamPageParser.propertygraph(in) : StreamPageParser.sparql(in);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a body cut short, bad JSON, or a number that is not one (NumberFormatException)
             throw SdkClientException.create("Unable to unmarshall response (" + e.getMessage() + "). Response Code: "
                                             + response.statusCode() + ", Response Text: "
                                             + response.statusText().orElse(null),

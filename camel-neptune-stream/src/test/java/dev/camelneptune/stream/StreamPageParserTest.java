@@ -156,6 +156,16 @@ class StreamPageParserTest {
     }
 
     @Test
+    void aNumberThatIsNotOneFailsAsAnUnmarshallingError() throws IOException {
+        client = client(serve("{\"lastTrxTimestamp\":\"soon\",\"records\":[]}", false, new AtomicInteger()));
+
+        assertThatThrownBy(() -> client.getPropertygraphStream(GetPropertygraphStreamRequest.builder()
+                .overrideConfiguration(new StreamPageParsing().override()).build()))
+                .isInstanceOf(SdkClientException.class).hasMessageContaining("Unable to unmarshall response")
+                .hasRootCauseInstanceOf(NumberFormatException.class);
+    }
+
+    @Test
     void anErrorResponseIsStillTheSdksTypedException() {
         neptune.stream().propertyGraph().commit(tx -> tx.addVertex("v-1", "person"));
         neptune.stream().propertyGraph().commit(tx -> tx.addVertex("v-2", "person"));
