@@ -1,5 +1,6 @@
 package dev.camelneptune.stream;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,10 @@ class NeptuneStreamLanesTest extends NeptuneStreamTestSupport {
                 from(streamUri("concurrentConsumers=4&offsetRepository=#offsets&offsetKey=lanes")).process(e -> {
                     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
                     threads.add(Thread.currentThread().getName());
-                    Thread.sleep(5);
+                    // hold the first records until a second lane is inside the route too: lanes that ran one at a
+                    // time would time out here and fail the exchange
+                    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(10))
+                            .until(() -> mostAtOnce.get() >= 2);
                     byElement.add(e.getMessage().getHeader(NeptuneStreamConstants.ELEMENT_ID) + " " + position(e));
                     received.add(position(e));
                     running.decrementAndGet();

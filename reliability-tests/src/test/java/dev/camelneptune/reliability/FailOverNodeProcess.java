@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +17,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One node of {@link ZooKeeperFailOverTest}:
@@ -91,14 +94,12 @@ public final class FailOverNodeProcess {
      * Holds the route while the file exists (the test's way to stop this node between two records, so that the SIGSTOP
      * that follows cannot catch it holding the position row's lock in the middle of a write).
      */
-    private static void holdWhile(Path pause) throws InterruptedException {
+    private static void holdWhile(Path pause) {
         if (!Files.exists(pause)) {
             return;
         }
         System.out.println("holding before the next record");
-        while (Files.exists(pause)) {
-            Thread.sleep(5);
-        }
+        await().forever().pollInterval(Duration.ofMillis(5)).until(() -> !Files.exists(pause));
     }
 
     private static void append(FileOutputStream output, String line) throws IOException {

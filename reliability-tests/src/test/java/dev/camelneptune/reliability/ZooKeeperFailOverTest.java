@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.camelneptune.local.NeptuneLocal;
@@ -270,24 +272,30 @@ class ZooKeeperFailOverTest {
     static final class PositionWatch {
         private final PGSimpleDataSource dataSource;
         private final List<String> regressions = new CopyOnWriteArrayList<>();
-        private final Thread thread;
-        private volatile boolean running = true;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "position-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
         private volatile String latest;
         private volatile long samples;
+        // used by the timer's thread only
+        private Connection connection;
+        private PreparedStatement select;
+        private long[] previous;
 
         PositionWatch(PGSimpleDataSource dataSource) {
             this.dataSource = dataSource;
-            this.thread = new Thread(this::run, "position-watch");
-            this.thread.setDaemon(true);
         }
 
         void start() {
-            thread.start();
+            timer.scheduleWithFixedDelay(this::sample, 0, 5, TimeUnit.MILLISECONDS);
         }
 
         void stop() throws InterruptedException {
-            running = false;
-            thread.join(5_000);
+            timer.shutdown();
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+            disconnect();
         }
 
         String latest() {
@@ -302,39 +310,43 @@ class ZooKeeperFailOverTest {
             return regressions;
         }
 
-        private void run() {
-            long[] previous = null;
-            while (running) {
-                try (Connection connection = dataSource.getConnection();
-                     PreparedStatement select = connection.prepareStatement("SELECT COMMIT_NUM, OP_NUM FROM "
-                                                                            + JdbcStateRepository.DEFAULT_TABLE_NAME
-                                                                            + " WHERE STATE_KEY = 'fail-over'")) {
-                    while (running) {
-                        try (ResultSet row = select.executeQuery()) {
-                            if (row.next()) {
-                                long[] now = { row.getLong(1), row.getLong(2) };
-                                if (previous != null
-                                        && (now[0] < previous[0] || now[0] == previous[0] && now[1] < previous[1])) {
-                                    regressions.add(previous[0] + ":" + previous[1] + " -> " + now[0] + ":" + now[1]);
-                                }
-                                previous = now;
-                                latest = now[0] + ":" + now[1];
-                                samples++;
-                            }
-                        }
-                        Thread.sleep(5);
-                    }
-                } catch (SQLException e) {
-                    // the table does not exist until the first node starts: try again
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException interrupted) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    return;
+        /** One reading of the stored position, every 5 ms. */
+        private void sample() {
+            try {
+                if (select == null) {
+                    connection = dataSource.getConnection();
+                    select = connection.prepareStatement("SELECT COMMIT_NUM, OP_NUM FROM "
+                                                         + JdbcStateRepository.DEFAULT_TABLE_NAME
+                                                         + " WHERE STATE_KEY = 'fail-over'");
                 }
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        long[] now = { row.getLong(1), row.getLong(2) };
+                        if (previous != null
+                                && (now[0] < previous[0] || now[0] == previous[0] && now[1] < previous[1])) {
+                            regressions.add(previous[0] + ":" + previous[1] + " -> " + now[0] + ":" + now[1]);
+                        }
+                        previous = now;
+                        latest = now[0] + ":" + now[1];
+                        samples++;
+                    }
+                }
+            } catch (SQLException e) {
+                // the table does not exist until the first node starts: connect again at the next reading
+                disconnect();
             }
+        }
+
+        private void disconnect() {
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                // closing a connection that failed: nothing to keep
+            }
+            connection = null;
+            select = null;
         }
     }
 }
