@@ -5,16 +5,16 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Reads one Neptune stream through the NeptunedataClient and knows its records: where a record sits in the stream, when
- * it was committed, whether it ends its transaction, which element it changes and which headers it carries. The
- * consumer asks for pages and never looks inside a record itself. {@link StreamType} makes one for each stream.
+ * Reads one Neptune stream through the NeptunedataClient and knows its records: when a record was committed, whether it
+ * ends its transaction, which element it changes and which headers it carries (where it sits in the stream is its
+ * {@link StreamPage}'s to say). The consumer asks for pages and never looks inside a record itself. {@link StreamType}
+ * makes one for each stream.
  *
  * @param <R> the SDK record type
  */
 final class StreamReader<R> {
 
     private final Function<StreamRequest, StreamPage<R>> call;
-    private final Function<R, Map<String, String>> eventId;
     private final Function<R, Long> commitTimestamp;
     private final Function<R, String> op;
     private final Function<R, Boolean> isLastOp;
@@ -23,18 +23,16 @@ final class StreamReader<R> {
 
     /**
      * @param call            one request to the stream, returning the page (its records in stream order)
-     * @param eventId         the record's eventId (commitNum and opNum, which the SDK types as strings)
      * @param commitTimestamp the record's commit time in ms (null if the record has none)
      * @param op              ADD or REMOVE
      * @param isLastOp        true on the last record of a transaction (null otherwise)
      * @param dataHeaders     puts the headers particular to the stream type (element id, statement...)
      * @param elementKey      what the record changes, for ordered lanes: the element id or the subject
      */
-    StreamReader(Function<StreamRequest, StreamPage<R>> call, Function<R, Map<String, String>> eventId,
-                 Function<R, Long> commitTimestamp, Function<R, String> op, Function<R, Boolean> isLastOp,
+    StreamReader(Function<StreamRequest, StreamPage<R>> call, Function<R, Long> commitTimestamp, Function<R, String> op,
+                 Function<R, Boolean> isLastOp,
                  BiConsumer<R, Map<String, Object>> dataHeaders, Function<R, String> elementKey) {
         this.call = call;
-        this.eventId = eventId;
         this.commitTimestamp = commitTimestamp;
         this.op = op;
         this.isLastOp = isLastOp;

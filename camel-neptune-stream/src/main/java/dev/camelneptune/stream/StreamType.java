@@ -35,7 +35,7 @@ public enum StreamType {
                                 .records();
                         return new StreamPage<>(records, positions(parsing), PropertygraphRecord::eventId);
                     },
-                    PropertygraphRecord::eventId, PropertygraphRecord::commitTimestampInMillis, PropertygraphRecord::op,
+                    PropertygraphRecord::commitTimestampInMillis, PropertygraphRecord::op,
                     PropertygraphRecord::isLastOp, StreamType::propertygraphHeaders, StreamType::elementId);
         }
     },
@@ -55,7 +55,7 @@ public enum StreamType {
                                 .records();
                         return new StreamPage<>(records, positions(parsing), SparqlRecord::eventId);
                     },
-                    SparqlRecord::eventId, SparqlRecord::commitTimestampInMillis, SparqlRecord::op, SparqlRecord::isLastOp,
+                    SparqlRecord::commitTimestampInMillis, SparqlRecord::op, SparqlRecord::isLastOp,
                     StreamType::sparqlHeaders, StreamType::subject);
         }
     };
