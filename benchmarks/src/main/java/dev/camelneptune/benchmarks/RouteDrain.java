@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
-import dev.camelneptune.stream.AtomicFileStateRepository;
 import dev.camelneptune.stream.NeptuneStreamConstants;
 import dev.camelneptune.stream.StreamPosition;
+import dev.camelneptune.stream.state.AtomicFileStateRepository;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

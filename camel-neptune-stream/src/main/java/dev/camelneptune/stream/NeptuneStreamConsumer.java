@@ -1,21 +1,25 @@
 package dev.camelneptune.stream;
 
-import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.camelneptune.stream.delivery.Delivery;
+import dev.camelneptune.stream.metrics.NeptuneStreamMetrics;
+import dev.camelneptune.stream.page.StreamPage;
+import dev.camelneptune.stream.page.StreamReader;
+import dev.camelneptune.stream.page.StreamRequest;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.AsyncProcessorAwaitManager;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +45,7 @@ import software.amazon.awssdk.services.neptunedata.model.StreamRecordsNotFoundEx
  * @param <R> the SDK record type of the stream ({@code PropertygraphRecord} or {@code SparqlRecord})
  */
 @ManagedResource(description = "Managed Neptune stream consumer")
-public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
+public class NeptuneStreamConsumer<R> extends ScheduledPollConsumer implements ShutdownAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(NeptuneStreamConsumer.class);
 
@@ -70,6 +74,10 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
     private final AtomicInteger delivered = new AtomicInteger();
     private final LongAdder recordsProcessed = new LongAdder();
     private NeptuneStreamMetrics metrics;
+    /** While the context shuts down: what it asks of the running task (complete it, or everything pending). */
+    private volatile ShutdownRunningTask shutdownRunningTask;
+    /** Exchanges of the current poll not yet handed to the route, for a shutdown that completes all tasks. */
+    private volatile int pendingExchanges;
 
     NeptuneStreamConsumer(NeptuneStreamEndpoint endpoint, Processor processor, StreamReader<R> reader) {
         super(endpoint, processor);
@@ -267,48 +275,49 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
         return accept(read(seed), true);
     }
 
-    /**
-     * Camel's batch consumers process a queue of polled items here; this consumer hands each page to its delivery mode
-     * from {@link #poll()} instead, without copying it into a queue, so nothing calls this.
-     */
-    @Override
-    public int processBatch(Queue<Object> exchanges) {
-        throw new UnsupportedOperationException("the neptune-stream consumer delivers pages itself");
-    }
-
     // what the delivery modes use
 
-    StreamReader<R> reader() {
+    public StreamReader<R> reader() {
         return reader;
     }
 
-    NeptuneStreamConfiguration configuration() {
+    public NeptuneStreamConfiguration configuration() {
         return configuration;
     }
 
-    /** An exchange for one record: the SDK record as body, its headers filled in when the route first reads them. */
-    Exchange recordExchange(R record, StreamPosition recordPosition) {
-        Exchange exchange = createExchange(false);
-        exchange.setIn(new StreamRecordMessage<>(getEndpoint().getCamelContext(), reader, record, recordPosition));
-        return exchange;
+    /** The delivery mode of this consumer. */
+    public Delivery<R> delivery() {
+        return delivery;
     }
 
     /**
-     * An exchange for several records (a batch or a transaction, in stream order): their list as body, and as headers
-     * their count, the first and last position and the commit timestamp of the last.
+     * Whether the delivery may hand the route another exchange: not once the consumer stops, nor while the context
+     * shuts down unless it asked to complete all pending tasks ({@code ShutdownRunningTask.CompleteAllTasks}).
      */
-    Exchange recordsExchange(List<R> records, StreamPosition first, StreamPosition last) {
-        Exchange exchange = createExchange(false);
-        Message message = exchange.getIn();
-        message.setBody(new StreamRecords<>(records));
-        message.setHeader(NeptuneStreamConstants.RECORD_COUNT, records.size());
-        message.setHeader(NeptuneStreamConstants.FIRST_POSITION, first.toString());
-        message.setHeader(NeptuneStreamConstants.LAST_POSITION, last.toString());
-        long commitTimestamp = reader.commitTimestamp(records.get(records.size() - 1));
-        if (commitTimestamp >= 0) {
-            message.setHeader(NeptuneStreamConstants.COMMIT_TIMESTAMP, commitTimestamp);
+    public boolean isBatchAllowed() {
+        if (!isRunAllowed()) {
+            return false;
         }
-        return exchange;
+        ShutdownRunningTask task = shutdownRunningTask;
+        return task == null || task == ShutdownRunningTask.CompleteAllTasks;
+    }
+
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        this.shutdownRunningTask = shutdownRunningTask;
+        return false;
+    }
+
+    @Override
+    public int getPendingExchangesSize() {
+        int pending = shutdownRunningTask == ShutdownRunningTask.CompleteAllTasks ? pendingExchanges : 0;
+        // while polling an exchange may be about to start: tell the shutdown strategy to wait for it
+        return pending == 0 && isPolling() ? 1 : pending;
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        shutdownRunningTask = null;
     }
 
     /**
@@ -317,7 +326,7 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
      *
      * @return whether the exchange succeeded
      */
-    boolean process(Exchange exchange) {
+    public boolean process(Exchange exchange) {
         try {
             // what Processor.process does, without looking the await manager up for every record
             awaitManager.process(getAsyncProcessor(), exchange);
@@ -332,7 +341,7 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
     }
 
     /** Hands a failed exchange to the consumer's exception handler, saying what becomes of it, and releases it. */
-    void failed(Exchange exchange, String whatNext) {
+    public void failed(Exchange exchange, String whatNext) {
         getExceptionHandler().handleException(whatNext, exchange, exchange.getException());
         releaseExchange(exchange, false);
     }
@@ -341,7 +350,7 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
      * Stores {@code recordPosition}, the position of {@code record}: it and every record before it have been processed
      * successfully. The store comes first: if it fails, the records are delivered again rather than skipped.
      */
-    void advanceTo(StreamPosition recordPosition, R record) {
+    public void advanceTo(StreamPosition recordPosition, R record) {
         if (offsetRepository != null) {
             offsetRepository.setState(offsetKey, recordPosition.toString());
         }
@@ -350,13 +359,18 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
     }
 
     /** Counts records processed successfully in this poll (the scheduler backs off after polls that count none). */
-    void delivered(int records) {
+    public void delivered(int records) {
         delivered.addAndGet(records);
         recordsProcessed.add(records);
     }
 
-    void setPendingExchanges(int pending) {
+    public void setPendingExchanges(int pending) {
         pendingExchanges = pending;
+    }
+
+    /** The last record processed successfully (with lanes: the low watermark); null before the first. */
+    public StreamPosition currentPosition() {
+        return position;
     }
 
     @ManagedAttribute(description = "The last record processed successfully (with concurrentConsumers: every record up to"
@@ -388,7 +402,7 @@ public class NeptuneStreamConsumer<R> extends ScheduledBatchPollingConsumer {
     }
 
     /** The dev console's and the meters' view of this consumer; null before its first start. */
-    NeptuneStreamMetrics getMetrics() {
+    public NeptuneStreamMetrics getMetrics() {
         return metrics;
     }
 

@@ -105,7 +105,7 @@ public final class NeptuneStreamConverter {
             JsonGenerator json, Long commitTimestamp, Map<String, String> eventId, String op,
             Boolean isLastOp, Data data)
             throws IOException {
-        StreamPosition position = EventIds.position(eventId);
+        StreamPosition position = StreamPosition.of(eventId);
         json.writeStartObject();
         json.writeFieldName("commitTimestamp");
         if (commitTimestamp != null) {

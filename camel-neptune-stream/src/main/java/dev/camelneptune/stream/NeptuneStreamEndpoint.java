@@ -1,6 +1,7 @@
 package dev.camelneptune.stream;
 
 import dev.camelneptune.stream.client.NeptuneDataClientFactory;
+import dev.camelneptune.stream.page.StreamReader;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -65,7 +66,7 @@ public class NeptuneStreamEndpoint extends ScheduledPollEndpoint {
      * A reader of the configured stream type over this endpoint's client, asking for at most {@code limit} records a
      * page.
      */
-    StreamReader<?> createReader(int limit) {
+    public StreamReader<?> createReader(int limit) {
         return configuration.getStreamType().reader(() -> client, limit, configuration.getEncoding(),
                 configuration.isStreamingParser());
     }

@@ -1,5 +1,7 @@
 package dev.camelneptune.stream;
 
+import java.util.Map;
+
 /**
  * A record's place in a Neptune stream: {@code commitNum} and {@code opNum}. Stored in the offset repository as
  * {@code commitNum:opNum}, e.g. {@code 1207:3}.
@@ -19,6 +21,11 @@ public record StreamPosition(long commitNum, long opNum) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a stream position is commitNum:opNum, e.g. 1207:3, not " + value, e);
         }
+    }
+
+    /** Reads a record's {@code eventId}, which the SDK types as a map of strings ({@code commitNum}, {@code opNum}). */
+    public static StreamPosition of(Map<String, String> eventId) {
+        return new StreamPosition(Long.parseLong(eventId.get("commitNum")), Long.parseLong(eventId.get("opNum")));
     }
 
     @Override

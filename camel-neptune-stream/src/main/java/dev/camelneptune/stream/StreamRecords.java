@@ -15,7 +15,7 @@ public final class StreamRecords<R> extends AbstractList<R> implements RandomAcc
 
     private final List<R> records;
 
-    StreamRecords(List<R> records) {
+    public StreamRecords(List<R> records) {
         this.records = records;
     }
 

@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.support.PluginHelper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +42,24 @@ class NeptuneStreamDevConsoleTest extends NeptuneStreamTestSupport {
         String text = (String) console.call(DevConsole.MediaType.TEXT);
         assertThat(text).contains("Route Id: stream").contains("Position: 1:2").contains("Records Processed: 2")
                 .contains("downstream unavailable").contains("Last Error At: 20");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "prefetch=false                                     | one record at a time",
+            "batching=true                                      | batches (one exchange per page), with prefetch",
+            "groupByTransaction=true&transactionPartSize=50     | whole transactions (parts of 50 records), with prefetch",
+            "concurrentConsumers=4&limit=100&prefetch=false     | ordered lanes (4 lanes, window 100)" })
+    void namesTheDeliveryModeTheUriAsksFor(String options, String mode) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(streamUri("iteratorType=TRIM_HORIZON&" + options)).routeId("stream").to("mock:out");
+            }
+        });
+        DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("neptune-stream");
+        assertThat(consumerEntry(console)).containsEntry("deliveryMode", mode);
+        assertThat((String) console.call(DevConsole.MediaType.TEXT)).contains("Delivery Mode: " + mode);
     }
 
     @SuppressWarnings("unchecked")

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.camelneptune.stream.page.SparqlStreamReader;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
@@ -139,9 +140,10 @@ class NeptuneStreamLanesTest extends NeptuneStreamTestSupport {
 
     @Test
     void sparqlRecordsGoToTheLaneOfTheirSubject() {
-        assertThat(StreamType.subject(sparql("<http://ex/alice> <http://ex/name> \"Alice\" ."))).isEqualTo("<http://ex/alice>");
-        assertThat(StreamType.subject(sparql("_:b7 <http://ex/p> <http://ex/o> <http://ex/g> ."))).isEqualTo("_:b7");
-        assertThat(StreamType.subject(sparql("<http://ex/a b> <http://ex/p> \"x\" ."))).isEqualTo("<http://ex/a b>");
+        assertThat(SparqlStreamReader.subject(sparql("<http://ex/alice> <http://ex/name> \"Alice\" .")))
+                .isEqualTo("<http://ex/alice>");
+        assertThat(SparqlStreamReader.subject(sparql("_:b7 <http://ex/p> <http://ex/o> <http://ex/g> ."))).isEqualTo("_:b7");
+        assertThat(SparqlStreamReader.subject(sparql("<http://ex/a b> <http://ex/p> \"x\" ."))).isEqualTo("<http://ex/a b>");
     }
 
     private static SparqlRecord sparql(String statement) {

@@ -24,7 +24,7 @@ class NeptuneStreamMetricsTest extends NeptuneStreamTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.getRegistry().bind(MicrometerMeters.REGISTRY_NAME, registry);
+        context.getRegistry().bind("metricsRegistry", registry);
         return context;
     }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.camelneptune.stream.JdbcStateRepository;
 import dev.camelneptune.stream.NeptuneStreamConstants;
+import dev.camelneptune.stream.state.JdbcStateRepository;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;

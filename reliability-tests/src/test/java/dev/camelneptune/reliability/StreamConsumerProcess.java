@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import dev.camelneptune.stream.AtomicFileStateRepository;
 import dev.camelneptune.stream.NeptuneStreamConstants;
+import dev.camelneptune.stream.state.AtomicFileStateRepository;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.camelneptune.local.Fault;
 import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.stream.AtomicFileStateRepository;
 import dev.camelneptune.stream.NeptuneStreamConstants;
 import dev.camelneptune.stream.NeptuneStreamConsumer;
+import dev.camelneptune.stream.state.AtomicFileStateRepository;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;

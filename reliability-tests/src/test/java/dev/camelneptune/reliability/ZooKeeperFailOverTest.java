@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.stream.JdbcStateRepository;
+import dev.camelneptune.stream.state.JdbcStateRepository;
 import dev.camelneptune.testpostgres.LocalPostgres;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;

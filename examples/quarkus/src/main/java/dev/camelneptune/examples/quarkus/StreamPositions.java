@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 import org.apache.camel.support.service.ServiceHelper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.camelneptune.stream.AtomicFileStateRepository;
+import dev.camelneptune.stream.state.AtomicFileStateRepository;
 
 /**
  * Where the change-log consumer keeps its position, so a restart resumes after the last record it processed:

@@ -9,7 +9,7 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.stream.AtomicFileStateRepository;
+import dev.camelneptune.stream.state.AtomicFileStateRepository;
 
 /**
  * Starts a neptune-local on a free loopback port, with the demo data, for the app under test (in the test's JVM for

@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import dev.camelneptune.local.NeptuneLocal;
-import dev.camelneptune.stream.AtomicFileStateRepository;
+import dev.camelneptune.stream.state.AtomicFileStateRepository;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

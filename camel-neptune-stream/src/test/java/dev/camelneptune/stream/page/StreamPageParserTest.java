@@ -1,4 +1,4 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.page;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.camelneptune.local.NeptuneLocal;
+import dev.camelneptune.stream.StreamPosition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,7 +73,7 @@ class StreamPageParserTest {
                 .iteratorType(IteratorType.TRIM_HORIZON).limit((long) limit);
         while (true) {
             GetPropertygraphStreamResponse sdk = client.getPropertygraphStream(request.build());
-            StreamPageParsing parsing = new StreamPageParsing();
+            PageParserInterceptor parsing = new PageParserInterceptor();
             GetPropertygraphStreamResponse ours
                     = client.getPropertygraphStream(request.overrideConfiguration(parsing.override()).build());
             request.overrideConfiguration((AwsRequestOverrideConfiguration) null);
@@ -80,7 +81,7 @@ class StreamPageParserTest {
             assertSameFields(ours, sdk);
             assertThat(ours.records()).isEqualTo(sdk.records()).isNotEmpty().hasSizeLessThanOrEqualTo(limit);
             assertThat(parsing.positions()).isEqualTo(ours.records().stream()
-                    .map(record -> EventIds.position(record.eventId())).toList());
+                    .map(record -> StreamPosition.of(record.eventId())).toList());
             records += ours.records().size();
             Map<String, String> last = ours.lastEventId();
             request.iteratorType(IteratorType.AFTER_SEQUENCE_NUMBER)
@@ -104,7 +105,7 @@ class StreamPageParserTest {
                 .iteratorType(IteratorType.TRIM_HORIZON).limit(2L);
         GetSparqlStreamResponse sdk = client.getSparqlStream(request.build());
         GetSparqlStreamResponse ours
-                = client.getSparqlStream(request.overrideConfiguration(new StreamPageParsing().override()).build());
+                = client.getSparqlStream(request.overrideConfiguration(new PageParserInterceptor().override()).build());
 
         assertSameFields(ours, sdk);
         assertThat(ours.records()).hasSize(2);
@@ -133,7 +134,7 @@ class StreamPageParserTest {
 
         GetPropertygraphStreamResponse sdk = client.getPropertygraphStream(request.build());
         GetPropertygraphStreamResponse ours
-                = client.getPropertygraphStream(request.overrideConfiguration(new StreamPageParsing().override()).build());
+                = client.getPropertygraphStream(request.overrideConfiguration(new PageParserInterceptor().override()).build());
 
         assertThat(sdk.records()).hasSize(3);
         assertSameFields(ours, sdk);
@@ -150,7 +151,8 @@ class StreamPageParserTest {
                 .isInstanceOf(SdkClientException.class).hasMessageContaining("Unable to unmarshall response");
         int sdkRequests = requests.getAndSet(0);
         assertThatThrownBy(
-                () -> client.getPropertygraphStream(request.overrideConfiguration(new StreamPageParsing().override()).build()))
+                () -> client
+                        .getPropertygraphStream(request.overrideConfiguration(new PageParserInterceptor().override()).build()))
                 .isInstanceOf(SdkClientException.class).hasMessageContaining("Unable to unmarshall response");
         assertThat(requests.get()).isEqualTo(sdkRequests);
     }
@@ -160,7 +162,7 @@ class StreamPageParserTest {
         client = client(serve("{\"lastTrxTimestamp\":\"soon\",\"records\":[]}", false, new AtomicInteger()));
 
         assertThatThrownBy(() -> client.getPropertygraphStream(GetPropertygraphStreamRequest.builder()
-                .overrideConfiguration(new StreamPageParsing().override()).build()))
+                .overrideConfiguration(new PageParserInterceptor().override()).build()))
                 .isInstanceOf(SdkClientException.class).hasMessageContaining("Unable to unmarshall response")
                 .hasRootCauseInstanceOf(NumberFormatException.class);
     }
@@ -174,7 +176,7 @@ class StreamPageParserTest {
 
         assertThatThrownBy(() -> client.getPropertygraphStream(GetPropertygraphStreamRequest.builder()
                 .iteratorType(IteratorType.AT_SEQUENCE_NUMBER).commitNum(1L).opNum(1L)
-                .overrideConfiguration(new StreamPageParsing().override()).build()))
+                .overrideConfiguration(new PageParserInterceptor().override()).build()))
                 .isInstanceOf(ExpiredStreamException.class);
     }
 

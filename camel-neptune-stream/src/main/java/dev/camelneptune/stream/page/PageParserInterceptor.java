@@ -1,4 +1,4 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.page;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
+import dev.camelneptune.stream.StreamPosition;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.neptunedata.model.GetSparqlStreamRequest;
  * On a success, the parsed page is kept by this interceptor, the SDK unmarshals an empty object in place of the body,
  * and {@link #modifyResponse} puts the page into the response it built.
  */
-final class StreamPageParsing implements ExecutionInterceptor {
+final class PageParserInterceptor implements ExecutionInterceptor {
 
     private static final byte[] EMPTY_OBJECT = { '{', '}' };
     private static final String GZIP = "gzip";

@@ -1,4 +1,4 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.state;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import dev.camelneptune.stream.StreamPosition;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.test.appender.ListAppender;

@@ -1,7 +1,9 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.delivery;
 
 import java.util.Map;
 
+import dev.camelneptune.stream.StreamPosition;
+import dev.camelneptune.stream.page.StreamReader;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.DefaultMessage;
 

@@ -1,5 +1,8 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.delivery;
 
+import dev.camelneptune.stream.NeptuneStreamConsumer;
+import dev.camelneptune.stream.StreamPosition;
+import dev.camelneptune.stream.page.StreamPage;
 import org.apache.camel.Exchange;
 
 /**
@@ -13,13 +16,18 @@ final class BatchDelivery<R> extends Delivery<R> {
     }
 
     @Override
-    boolean deliver(StreamPage<R> page) {
+    public String description() {
+        return "batches (one exchange per page)";
+    }
+
+    @Override
+    public boolean deliver(StreamPage<R> page) {
         if (!consumer.isBatchAllowed()) {
             return false;
         }
         StreamPosition first = page.position(0);
         StreamPosition last = page.last();
-        Exchange exchange = consumer.recordsExchange(page.records(), first, last);
+        Exchange exchange = recordsExchange(page.records(), first, last);
         if (!consumer.process(exchange)) {
             consumer.failed(exchange, "Neptune stream batch " + first + " to " + last + " (" + page.size()
                                       + " records) failed; the whole batch is read again on the next poll");

@@ -1,8 +1,10 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.page;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+
+import dev.camelneptune.stream.StreamPosition;
 
 /**
  * One response of the stream: its records, in stream order, as the SDK returned them, and where each sits. The
@@ -12,7 +14,7 @@ import java.util.function.Function;
  *
  * @param <R> the SDK record type
  */
-final class StreamPage<R> {
+public final class StreamPage<R> {
 
     private final List<R> records;
     private final List<StreamPosition> positions;
@@ -22,29 +24,29 @@ final class StreamPage<R> {
      * @param positions the records' positions if the page's parser read them (same size as {@code records}), else null
      *                  and each is read from the record's eventId when asked for
      */
-    StreamPage(List<R> records, List<StreamPosition> positions, Function<R, Map<String, String>> eventId) {
+    public StreamPage(List<R> records, List<StreamPosition> positions, Function<R, Map<String, String>> eventId) {
         this.records = records;
         this.positions = positions != null && positions.size() == records.size() ? positions : null;
         this.eventId = eventId;
     }
 
-    List<R> records() {
+    public List<R> records() {
         return records;
     }
 
-    int size() {
+    public int size() {
         return records.size();
     }
 
-    R record(int index) {
+    public R record(int index) {
         return records.get(index);
     }
 
-    StreamPosition position(int index) {
-        return positions != null ? positions.get(index) : EventIds.position(eventId.apply(records.get(index)));
+    public StreamPosition position(int index) {
+        return positions != null ? positions.get(index) : StreamPosition.of(eventId.apply(records.get(index)));
     }
 
-    StreamPosition last() {
+    public StreamPosition last() {
         return position(records.size() - 1);
     }
 }

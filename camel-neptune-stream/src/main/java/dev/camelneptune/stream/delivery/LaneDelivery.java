@@ -1,10 +1,13 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.delivery;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
+import dev.camelneptune.stream.NeptuneStreamConsumer;
+import dev.camelneptune.stream.StreamPosition;
+import dev.camelneptune.stream.page.StreamPage;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.spi.ExecutorServiceManager;
@@ -35,7 +38,7 @@ final class LaneDelivery<R> extends Delivery<R> {
     }
 
     @Override
-    void start() {
+    public void start() {
         ExecutorServiceManager executors = consumer.getEndpoint().getCamelContext().getExecutorServiceManager();
         lanes = new ExecutorService[laneCount];
         for (int i = 0; i < laneCount; i++) {
@@ -44,7 +47,7 @@ final class LaneDelivery<R> extends Delivery<R> {
     }
 
     @Override
-    void stop() {
+    public void stop() {
         if (lanes == null) {
             return;
         }
@@ -56,7 +59,12 @@ final class LaneDelivery<R> extends Delivery<R> {
     }
 
     @Override
-    boolean deliver(StreamPage<R> page) {
+    public String description() {
+        return "ordered lanes (" + laneCount + " lanes, window " + window + ")";
+    }
+
+    @Override
+    public boolean deliver(StreamPage<R> page) {
         Dispatch current = dispatch;
         int size = page.size();
         for (int index = 0; index < size; index++) {
@@ -73,7 +81,7 @@ final class LaneDelivery<R> extends Delivery<R> {
     }
 
     @Override
-    void endPoll() {
+    public void endPoll() {
         dispatch.awaitIdle();
         dispatch = new Dispatch();
     }
@@ -130,7 +138,7 @@ final class LaneDelivery<R> extends Delivery<R> {
             boolean succeeded = false;
             try {
                 if (!failed && consumer.isRunAllowed()) {
-                    Exchange exchange = consumer.recordExchange(record, position);
+                    Exchange exchange = recordExchange(record, position);
                     exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, indexInPage);
                     exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, pageSize);
                     exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, indexInPage == pageSize - 1);

@@ -1,8 +1,12 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.camelneptune.stream.NeptuneStreamConstants;
+import dev.camelneptune.stream.NeptuneStreamConsumer;
+import dev.camelneptune.stream.StreamPosition;
+import dev.camelneptune.stream.page.StreamPage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -32,7 +36,12 @@ final class TransactionDelivery<R> extends Delivery<R> {
     }
 
     @Override
-    boolean deliver(StreamPage<R> page) {
+    public String description() {
+        return "whole transactions (parts of " + partSize + " records)";
+    }
+
+    @Override
+    public boolean deliver(StreamPage<R> page) {
         for (int index = 0; index < page.size(); index++) {
             R record = page.record(index);
             StreamPosition position = page.position(index);
@@ -58,14 +67,14 @@ final class TransactionDelivery<R> extends Delivery<R> {
     }
 
     @Override
-    void caughtUp() {
+    public void caughtUp() {
         if (!open.isEmpty()) {
             emit(true);
         }
     }
 
     @Override
-    void endPoll() {
+    public void endPoll() {
         open = new ArrayList<>();
         parts = 0;
     }
@@ -78,7 +87,7 @@ final class TransactionDelivery<R> extends Delivery<R> {
         open = new ArrayList<>();
         int part = ++parts;
         long commitNum = openFirst.commitNum();
-        Exchange exchange = consumer.recordsExchange(records, openFirst, openLast);
+        Exchange exchange = recordsExchange(records, openFirst, openLast);
         Message message = exchange.getIn();
         message.setHeader(NeptuneStreamConstants.COMMIT_NUM, commitNum);
         message.setHeader(NeptuneStreamConstants.TRANSACTION_PART, part);

@@ -1,4 +1,4 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.page;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.camelneptune.stream.StreamPosition;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.neptunedata.model.GetPropertygraphStreamResponse;

@@ -1,4 +1,4 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.delivery;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -11,6 +11,10 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+
+import dev.camelneptune.stream.NeptuneStreamConstants;
+import dev.camelneptune.stream.StreamPosition;
+import dev.camelneptune.stream.page.StreamReader;
 
 /**
  * A record's headers, gathered in the case-insensitive order of their names, so that Camel's default header map (a

@@ -1,5 +1,8 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.delivery;
 
+import dev.camelneptune.stream.NeptuneStreamConsumer;
+import dev.camelneptune.stream.StreamPosition;
+import dev.camelneptune.stream.page.StreamPage;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 
@@ -11,7 +14,12 @@ final class RecordDelivery<R> extends Delivery<R> {
     }
 
     @Override
-    boolean deliver(StreamPage<R> page) {
+    public String description() {
+        return "one record at a time";
+    }
+
+    @Override
+    public boolean deliver(StreamPage<R> page) {
         int size = page.size();
         try {
             for (int index = 0; index < size; index++) {
@@ -20,7 +28,7 @@ final class RecordDelivery<R> extends Delivery<R> {
                 }
                 R record = page.record(index);
                 StreamPosition position = page.position(index);
-                Exchange exchange = consumer.recordExchange(record, position);
+                Exchange exchange = recordExchange(record, position);
                 exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
                 exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
                 exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == size - 1);

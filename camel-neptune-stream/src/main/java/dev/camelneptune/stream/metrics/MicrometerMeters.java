@@ -1,9 +1,11 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.camelneptune.stream.NeptuneStreamConsumer;
+import dev.camelneptune.stream.StreamPosition;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -34,7 +36,7 @@ final class MicrometerMeters {
     }
 
     /** Registers the meters in the application's registry; null when it has none. */
-    static MicrometerMeters register(NeptuneStreamMetrics metrics, NeptuneStreamConsumer consumer) {
+    static MicrometerMeters register(NeptuneStreamMetrics metrics, NeptuneStreamConsumer<?> consumer) {
         CamelContext context = consumer.getEndpoint().getCamelContext();
         MeterRegistry registry = find(context.getRegistry());
         if (registry == null) {
@@ -69,9 +71,9 @@ final class MicrometerMeters {
         meters.clear();
     }
 
-    private static double commitNum(NeptuneStreamConsumer consumer) {
-        String position = consumer.getPosition();
-        return position != null ? StreamPosition.parse(position).commitNum() : -1;
+    private static double commitNum(NeptuneStreamConsumer<?> consumer) {
+        StreamPosition position = consumer.currentPosition();
+        return position != null ? position.commitNum() : -1;
     }
 
     /** As camel-micrometer finds it: by its name, else the one composite registry, else the one registry. */

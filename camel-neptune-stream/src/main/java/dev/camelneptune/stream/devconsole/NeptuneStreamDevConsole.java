@@ -1,10 +1,13 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.devconsole;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.camelneptune.stream.NeptuneStreamConfiguration;
+import dev.camelneptune.stream.NeptuneStreamConsumer;
+import dev.camelneptune.stream.metrics.NeptuneStreamMetrics;
 import org.apache.camel.Route;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
@@ -61,7 +64,7 @@ public class NeptuneStreamDevConsole extends AbstractDevConsole {
                 jo.put("routeId", route.getRouteId());
                 jo.put("uri", route.getEndpoint().getEndpointUri());
                 jo.put("streamType", configuration.getStreamType().name());
-                jo.put("deliveryMode", deliveryMode(configuration));
+                jo.put("deliveryMode", deliveryMode(consumer));
                 jo.put("state", consumer.getStatus().name());
                 jo.put("position", consumer.getPosition());
                 jo.put("offsetKey", consumer.getOffsetKey());
@@ -85,8 +88,9 @@ public class NeptuneStreamDevConsole extends AbstractDevConsole {
     }
 
     /** How records reach the route, in the words of the component page. */
-    static String deliveryMode(NeptuneStreamConfiguration configuration) {
-        return configuration.isPrefetch() ? "one record at a time, with prefetch" : "one record at a time";
+    static String deliveryMode(NeptuneStreamConsumer<?> consumer) {
+        String mode = consumer.delivery().description();
+        return consumer.configuration().isPrefetch() ? mode + ", with prefetch" : mode;
     }
 
     /** {@code lagMillis} as {@code Lag Millis}. */

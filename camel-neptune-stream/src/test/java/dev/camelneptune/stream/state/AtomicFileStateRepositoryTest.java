@@ -1,4 +1,4 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.state;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

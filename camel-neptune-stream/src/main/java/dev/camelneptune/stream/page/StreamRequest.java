@@ -1,5 +1,6 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.page;
 
+import dev.camelneptune.stream.StreamPosition;
 import software.amazon.awssdk.services.neptunedata.model.IteratorType;
 
 /**
@@ -9,17 +10,17 @@ import software.amazon.awssdk.services.neptunedata.model.IteratorType;
  * @param commitNum    with AT_ and AFTER_SEQUENCE_NUMBER, the commit; null otherwise
  * @param opNum        with AT_ and AFTER_SEQUENCE_NUMBER, the operation; null otherwise
  */
-record StreamRequest(IteratorType iteratorType, Long commitNum, Long opNum) {
+public record StreamRequest(IteratorType iteratorType, Long commitNum, Long opNum) {
 
-    static StreamRequest of(IteratorType iteratorType) {
+    public static StreamRequest of(IteratorType iteratorType) {
         return new StreamRequest(iteratorType, null, null);
     }
 
-    static StreamRequest at(StreamPosition position) {
+    public static StreamRequest at(StreamPosition position) {
         return new StreamRequest(IteratorType.AT_SEQUENCE_NUMBER, position.commitNum(), position.opNum());
     }
 
-    static StreamRequest after(StreamPosition position) {
+    public static StreamRequest after(StreamPosition position) {
         return new StreamRequest(IteratorType.AFTER_SEQUENCE_NUMBER, position.commitNum(), position.opNum());
     }
 

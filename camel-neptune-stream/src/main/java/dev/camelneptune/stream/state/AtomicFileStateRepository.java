@@ -1,4 +1,4 @@
-package dev.camelneptune.stream;
+package dev.camelneptune.stream.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
