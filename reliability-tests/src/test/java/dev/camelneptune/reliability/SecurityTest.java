@@ -26,7 +26,7 @@ class SecurityTest extends NeptuneLocalCamelTestSupport {
 
     @Override
     protected NeptuneLocal startNeptune() {
-        NeptuneLocal neptune = NeptuneLocal.builder().requireSigV4("neptune-db").start();
+        NeptuneLocal neptune = NeptuneLocal.builder().requireSigV4().start();
         neptune.stream().propertyGraph().preload(500);
         return neptune;
     }

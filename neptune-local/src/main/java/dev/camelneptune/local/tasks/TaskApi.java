@@ -45,6 +45,12 @@ public final class TaskApi implements LocalApi {
         return List.of("/importtasks", "/exporttasks", "/graphs");
     }
 
+    /** The neptune-graph model's {@code signingName}. */
+    @Override
+    public String signingName() {
+        return "neptune-graph";
+    }
+
     @Override
     public LocalResponse handle(LocalRequest request) throws ApiError {
         String[] path = request.path().substring(1).split("/");
