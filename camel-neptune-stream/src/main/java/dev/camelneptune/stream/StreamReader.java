@@ -47,9 +47,17 @@ final class StreamReader<R> {
      *                                                                                          or after the start
      * @throws software.amazon.awssdk.services.neptunedata.model.ExpiredStreamException         when the start has been
      *                                                                                          trimmed
+     * @throws software.amazon.awssdk.awscore.exception.AwsServiceException                     any other error of the
+     *                                                                                          service, its message
+     *                                                                                          naming Neptune's reason
+     *                                                                                          ({@link NeptuneErrors})
      */
     StreamPage<R> read(StreamRequest request) {
-        return call.apply(request);
+        try {
+            return call.apply(request);
+        } catch (RuntimeException e) {
+            throw NeptuneErrors.withReason(e);
+        }
     }
 
     /** When the record's transaction was committed, in ms since the epoch; -1 if the record does not say. */
