@@ -17,8 +17,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Security of both components against one neptune-local that requires SigV4, each API checked against its model's
- * signing name: credentials sign every stream request for neptune-db and every task request for neptune-graph, a
- * server that requires it rejects anything else and the consumer says so (and the trustAllCertificates warning of both
+ * signing name: credentials sign every stream request for neptune-db and every task request for neptune-graph, a server
+ * that requires it rejects anything else and the consumer says so (and the trustAllCertificates warning of both
  * components). That the credentials never show is {@link SecretOptionsTest}.
  */
 class SecurityTest extends NeptuneLocalCamelTestSupport {
@@ -53,7 +53,8 @@ class SecurityTest extends NeptuneLocalCamelTestSupport {
         neptune.tasks().createImportTasks(3);
 
         Exchange exchange = template.send("neptune-graph:tasks?operation=listImportTasks&region=us-east-1"
-                                          + "&accessKey=RAW(" + ACCESS_KEY + ")&secretKey=RAW(" + SECRET_KEY + ")",
+                                          + "&accessKey=RAW(" + ACCESS_KEY + ")&secretKey=RAW(" + SECRET_KEY + ")"
+                                          + "&overrideEndpoint=true&uriEndpointOverride=" + neptune.endpoint(),
                 e -> {
                 });
 
