@@ -10,18 +10,18 @@ import software.amazon.awssdk.services.neptunedata.model.SparqlData;
 import software.amazon.awssdk.services.neptunedata.model.SparqlRecord;
 
 /** Stream records built with the SDK's builders, as Neptune documents them, for tests of the fold. */
-final class Records {
+public final class Records {
 
     private Records() {
     }
 
     /** The version of position commitNum:opNum. */
-    static long v(long commitNum, long opNum) {
+    public static long v(long commitNum, long opNum) {
         return StreamPosition.version(commitNum, opNum);
     }
 
     /** A record's value object, {@code {"value": v, "dataType": "T"}}, as the SDK parses it. */
-    static Document value(Object value) {
+    public static Document value(Object value) {
         Document.MapBuilder map = Document.mapBuilder();
         String dataType;
         if (value instanceof String s) {
@@ -43,7 +43,7 @@ final class Records {
         return map.putString("dataType", dataType).build();
     }
 
-    static PropertygraphRecord record(
+    public static PropertygraphRecord record(
             long commitNum, long opNum, String op, String type, String id, String key, Object value, String from,
             String to) {
         return PropertygraphRecord.builder()
@@ -55,27 +55,28 @@ final class Records {
     }
 
     /** A vertex label record ({@code vl}). */
-    static PropertygraphRecord vl(long commitNum, long opNum, String op, String id, String label) {
+    public static PropertygraphRecord vl(long commitNum, long opNum, String op, String id, String label) {
         return record(commitNum, opNum, op, "vl", id, "label", label, null, null);
     }
 
     /** A vertex property record ({@code vp}). */
-    static PropertygraphRecord vp(long commitNum, long opNum, String op, String id, String key, Object value) {
+    public static PropertygraphRecord vp(long commitNum, long opNum, String op, String id, String key, Object value) {
         return record(commitNum, opNum, op, "vp", id, key, value, null, null);
     }
 
     /** An edge record ({@code e}): its label and endpoints. */
-    static PropertygraphRecord e(long commitNum, long opNum, String op, String id, String label, String from, String to) {
+    public static PropertygraphRecord e(
+            long commitNum, long opNum, String op, String id, String label, String from, String to) {
         return record(commitNum, opNum, op, "e", id, "label", label, from, to);
     }
 
     /** An edge property record ({@code ep}). */
-    static PropertygraphRecord ep(long commitNum, long opNum, String op, String id, String key, Object value) {
+    public static PropertygraphRecord ep(long commitNum, long opNum, String op, String id, String key, Object value) {
         return record(commitNum, opNum, op, "ep", id, key, value, null, null);
     }
 
     /** An RDF statement record. */
-    static SparqlRecord stmt(long commitNum, long opNum, String op, String statement) {
+    public static SparqlRecord stmt(long commitNum, long opNum, String op, String statement) {
         return SparqlRecord.builder()
                 .commitTimestampInMillis(1_700_000_000_000L)
                 .eventId(Map.of("commitNum", String.valueOf(commitNum), "opNum", String.valueOf(opNum)))
