@@ -68,11 +68,15 @@ final class StreamReader<R> {
     }
 
     /**
-     * Puts the headers of the record at {@code position}: position, commit timestamp, op, isLastOp and the type's own.
+     * Puts the headers of the record at {@code position}: position, version, commit timestamp, op, isLastOp and the
+     * type's own.
+     *
+     * @throws IllegalArgumentException when the position has no version ({@link StreamPosition#version(long, long)})
      */
     void putHeaders(R record, StreamPosition position, Map<String, Object> headers) {
         headers.put(NeptuneStreamConstants.COMMIT_NUM, position.commitNum());
         headers.put(NeptuneStreamConstants.OP_NUM, position.opNum());
+        headers.put(NeptuneStreamConstants.VERSION, position.version());
         long millis = commitTimestamp(record);
         if (millis >= 0) {
             headers.put(NeptuneStreamConstants.COMMIT_TIMESTAMP, millis);

@@ -6,8 +6,8 @@ import dev.camelneptune.local.stream.RandomGraphWorkload;
 
 /**
  * {@code java -jar neptune-local.jar [--port 8182] [--host 127.0.0.1] [--demo] [--workload N [--seed S]]}: serves until
- * stopped, and prints one line with its URL when ready. {@code --workload} commits N random property-graph
- * transactions ({@link RandomGraphWorkload}) before serving.
+ * stopped, and prints one line with its URL when ready. {@code --workload} commits N random property-graph transactions
+ * ({@link RandomGraphWorkload}) before serving.
  */
 public final class Main {
 
