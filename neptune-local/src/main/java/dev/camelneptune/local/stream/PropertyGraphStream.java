@@ -108,6 +108,11 @@ public final class PropertyGraphStream {
         return log.lastCommitNum();
     }
 
+    /** The position of the last record committed, {@code [0, 0]} when nothing was committed. */
+    public EventId lastEventId() {
+        return log.lastEventId();
+    }
+
     /** How many records can still be read (committed and not trimmed). */
     public int recordCount() {
         return log.liveRecordCount();

@@ -164,6 +164,7 @@ class PropertyGraphModelTest {
         assertThat(before.edges().get("ab"))
                 .isEqualTo(new PropertyGraphState.Edge("ab", "knows", "a", "b", Map.of("weight", 0.5)));
         assertThat(records()).hasSize(7);
+        assertThat(graph.lastEventId()).isEqualTo(new EventId(1, 7));
     }
 
     @Test
