@@ -104,8 +104,9 @@ class NeptuneStreamSourceKameletTest extends CamelTestSupport {
             assertThat(bodies.get(i)).as("body %d is JSON text, not the SDK record", i).isInstanceOf(String.class);
             // the wire record, plus its version
             ObjectNode body = (ObjectNode) json.readTree((String) bodies.get(i));
-            assertThat(body.remove("version").asLong()).isEqualTo(((wireRecords.get(i).at("/eventId/commitNum").asLong() + 1) << 32)
-                                                                  | wireRecords.get(i).at("/eventId/opNum").asLong());
+            assertThat(body.remove("version").asLong())
+                    .isEqualTo(((wireRecords.get(i).at("/eventId/commitNum").asLong() + 1) << 32)
+                               | wireRecords.get(i).at("/eventId/opNum").asLong());
             assertThat(body).isEqualTo(wireRecords.get(i));
         }
     }

@@ -130,8 +130,8 @@ class PostgresReplicaIT {
         Replica replica = new Replica(mode.name().toLowerCase(Locale.ROOT), mode.properties, "classpath:sql/apply.sql");
         RandomGraphWorkload workload = new RandomGraphWorkload(graph, seed).vertices(30);
         // a backlog, then more changes while the replica runs and is killed
-        workload.commit(200);
-        AtomicInteger more = commitWhileRunning(workload, 250, Duration.ofMillis(10));
+        workload.commit(150);
+        AtomicInteger more = commitWhileRunning(workload, 200, Duration.ofMillis(10));
         long started = System.nanoTime();
 
         Process primary = replica.start("run-1");
