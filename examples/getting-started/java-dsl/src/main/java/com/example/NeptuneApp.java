@@ -19,6 +19,7 @@ public class NeptuneApp extends RouteBuilder {
 
     @Override
     public void configure() {
+        // tag::graph-route[]
         // every import task, all pages
         from("timer:tasks?repeatCount=1").routeId("import-tasks")
                 .to("neptune-graph:tasks?operation=listImportTasks&allPages=true"
@@ -26,11 +27,14 @@ public class NeptuneApp extends RouteBuilder {
                     + "&overrideEndpoint=true&uriEndpointOverride={{neptune.url}}")
                 .split(body())
                 .log("import task ${body}");
+        // end::graph-route[]
 
+        // tag::stream-route[]
         // every change record in order, from the oldest; after a restart, from the last one processed
         from("neptune-stream:{{neptune.url}}?iteratorType=TRIM_HORIZON&offsetRepository=#offsets&offsetKey=changes"
              + "&region={{neptune.region}}&accessKey={{neptune.accessKey}}&secretKey={{neptune.secretKey}}")
                 .routeId("changes")
                 .log("${header.CamelNeptuneStreamCommitNum}:${header.CamelNeptuneStreamOpNum} ${body}");
+        // end::stream-route[]
     }
 }
