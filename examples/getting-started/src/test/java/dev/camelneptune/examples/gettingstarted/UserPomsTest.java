@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The poms README shows a user (the new projects here, the Spring Boot and Quarkus examples) stand alone, so they
- * carry their versions themselves: the project's own, and the Camel, Spring Boot and AWS SDK it is built with.
+ * The poms README shows a user (the new projects here, the Spring Boot and Quarkus examples) stand alone, so they carry
+ * their versions themselves: the project's own, and the Camel, Spring Boot and AWS SDK it is built with.
  */
 class UserPomsTest {
 
