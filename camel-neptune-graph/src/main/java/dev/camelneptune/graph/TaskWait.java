@@ -39,8 +39,8 @@ final class TaskWait<R> {
     private static final Logger LOG = LoggerFactory.getLogger(NeptuneGraphProducer.class);
 
     /**
-     * The statuses a task ends in, as the SDK's waiters have them, plus DELETED, which no task comes back from. A status
-     * this SDK does not know ({@code UNKNOWN_TO_SDK_VERSION}) is not an end: the wait goes on.
+     * The statuses a task ends in, as the SDK's waiters have them, plus DELETED, which no task comes back from. A
+     * status this SDK does not know ({@code UNKNOWN_TO_SDK_VERSION}) is not an end: the wait goes on.
      */
     static final Kind<GetImportTaskResponse, ImportTaskStatus> IMPORT = new Kind<>(
             "Import", GetImportTaskResponse::status, GetImportTaskResponse::statusAsString,
@@ -141,7 +141,8 @@ final class TaskWait<R> {
                 setHeaders(status, progress);
                 result.completeExceptionally(new CamelExchangeException(
                         "Gave up waiting for "
-                                                                        + kind.name().toLowerCase(Locale.ROOT) + " task " + taskId
+                                                                        + kind.name().toLowerCase(Locale.ROOT) + " task "
+                                                                        + taskId
                                                                         + " after " + timeout
                                                                         + " ms (waitTimeout), its status is still " + status,
                         message.getExchange()));
