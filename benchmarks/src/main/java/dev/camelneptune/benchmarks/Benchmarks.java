@@ -150,6 +150,12 @@ public final class Benchmarks {
                 figures.add(new Figure(
                         "drain, route + memory repo + streamingParser=false (the SDK parses) vs raw loop, limit=" + limit,
                         timings.speedRatios(5), true, Double.NaN, "route " + kilo(rate(timings, 5)) + " rec/s, " + raw));
+                figures.add(new Figure(
+                        "drain, route + memory repo: the SDK's parser (streamingParser=false) vs the one-pass parser"
+                                       + " (streamingParser=true), limit=" + limit,
+                        timings.speedRatios(5, 1), true, Double.NaN,
+                        "SDK parser " + kilo(rate(timings, 5)) + " rec/s, one-pass parser " + kilo(rate(timings, 1))
+                                                                     + " rec/s"));
                 double mbPerDrain = bytes[0] / (double) (rounds + warm) / (1 << 20);
                 figures.add(new Figure(
                         "neptune-local serving alone (HTTP, no parsing) vs raw loop, limit=" + limit,

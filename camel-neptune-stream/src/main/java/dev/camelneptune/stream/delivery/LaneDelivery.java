@@ -129,6 +129,11 @@ final class LaneDelivery<R> extends Delivery<R> {
         if (dispatch == null || dispatch.poller != Thread.currentThread()) {
             dispatch = new Dispatch();
             current.set(dispatch);
+            if (lanes != started) {
+                // stopped before stop() could see this dispatch
+                dispatch.close();
+                return false;
+            }
         }
         int size = page.size();
         for (int index = 0; index < size; index++) {
