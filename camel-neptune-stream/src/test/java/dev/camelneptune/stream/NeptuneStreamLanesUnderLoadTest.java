@@ -8,15 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
@@ -38,10 +44,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Ordered lanes ({@code concurrentConsumers}) under the loads production brings: pages far larger than a lane's share,
- * one element changed by every record or by half of them, a stop while every lane is busy, a lane that refuses a task,
- * a record that never ends. Whatever the load, each record runs on its element's lane and nowhere else (never on the
- * polling thread), each element's records run in stream order, and the stored position never passes a record that has
- * not completed.
+ * one element changed by every record or by half of them, a stop while every lane is busy, a thread pool that refuses a
+ * task or runs each task on a new thread, a record that never ends. Whatever the load, each record runs on its
+ * element's lane and nowhere else (never on the polling thread), each element's records run in stream order, and the
+ * stored position never passes a record that has not completed.
  */
 class NeptuneStreamLanesUnderLoadTest extends NeptuneStreamTestSupport {
 
@@ -162,27 +168,62 @@ class NeptuneStreamLanesUnderLoadTest extends NeptuneStreamTestSupport {
 
     @Test
     void aRecordItsLaneRefusesFailsAndIsReadAgainNeverRunOnThePollingThread() throws Exception {
-        // the lanes' thread pools refuse the 10th task handed to them, as a full queue would
-        context.getExecutorServiceManager().setThreadPoolFactory(new RefusingLanes(10));
+        // the lanes' thread pool refuses the second task handed to it, through its rejection policy, as a full pool
+        // would (every lane gets work in the first poll, so there is a second task)
+        context.getExecutorServiceManager().setThreadPoolFactory(new RefusingLanes(2));
         commitPeople(30);
         List<Logged> log = log();
-        // the 10th record handed to a lane: the second record of commit 5
-        StreamPosition refused = new StreamPosition(5, 2);
-        List<String> storedBeforeItRan = Collections.synchronizedList(new ArrayList<>());
-        consumeOnLanes("concurrentConsumers=4&offsetRepository=#offsets&offsetKey=lanes", e -> {
-            if (StreamPosition.parse(position(e)).equals(refused)) {
-                storedBeforeItRan.add(String.valueOf(offsets.getState("lanes")));
-            }
-        });
+        Map<StreamPosition, List<String>> storedWhenRun = new ConcurrentHashMap<>();
+        consumeOnLanes("concurrentConsumers=4&offsetRepository=#offsets&offsetKey=lanes",
+                e -> storedWhenRun.computeIfAbsent(StreamPosition.parse(position(e)), p -> new CopyOnWriteArrayList<>())
+                        .add(String.valueOf(offsets.getState("lanes"))));
 
         await().until(() -> "30:2".equals(offsets.getState("lanes")));
         assertRanOnLanesOnly();
         assertThat(Set.copyOf(positionsRun())).as("no gap").hasSize(log.size());
-        assertThat(storedBeforeItRan).as("the position never passed the refused record").isNotEmpty()
-                .allMatch(p -> p.equals("null") || !after(StreamPosition.parse(p), refused));
         assertEachElementsRecordsRanAfterTheirPredecessors(log);
         NeptuneStreamConsumer<?> consumer = (NeptuneStreamConsumer<?>) context.getRoute("lanes").getConsumer();
-        assertThat(consumer.getMetrics().getLastError()).contains("5:2").contains("refused");
+        String error = consumer.getMetrics().getLastError();
+        assertThat(error).as("the refusal, reported").contains("was refused by NeptuneStreamLane-");
+        Matcher refusal = Pattern.compile("Neptune stream record (\\d+:\\d+) was refused").matcher(error);
+        assertThat(refusal.find()).isTrue();
+        StreamPosition refused = StreamPosition.parse(refusal.group(1));
+        assertThat(storedWhenRun.get(refused)).as("the stored positions when %s ran: never past it", refused)
+                .isNotEmpty().allMatch(p -> p.equals("null") || !after(StreamPosition.parse(p), refused));
+    }
+
+    @Test
+    void aPoolThatRunsEveryTaskOnANewThreadStillRunsEachElementsRecordsOneAtATimeInStreamOrder() throws Exception {
+        // as Camel's pools are on Java 21 with camel.threads.virtual.enabled=true: a new thread for every task
+        context.getExecutorServiceManager().setThreadPoolFactory(new ThreadPerTask());
+        graph.commit(tx -> {
+            tx.addVertex("hot", "counter");
+            for (int j = 0; j < 20; j++) {
+                tx.addVertex("v-" + j, "thing");
+            }
+        });
+        for (int i = 0; i < 500; i++) {
+            int n = i;
+            graph.commit(tx -> tx.setProperty("hot", "n", n).setProperty("v-" + (n % 20), "n", n));
+        }
+        List<Logged> log = log();
+        Map<String, Thread> busy = new ConcurrentHashMap<>();
+        AtomicInteger overlaps = new AtomicInteger();
+        consumeOnLanes("concurrentConsumers=4&limit=5000&offsetRepository=#offsets&offsetKey=lanes", e -> {
+            String element = e.getMessage().getHeader(NeptuneStreamConstants.ELEMENT_ID, String.class);
+            if (busy.putIfAbsent(element, Thread.currentThread()) != null) {
+                overlaps.incrementAndGet();
+            }
+            LockSupport.parkNanos(100_000);
+            busy.remove(element, Thread.currentThread());
+        });
+
+        String last = log.get(log.size() - 1).position().toString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> last.equals(offsets.getState("lanes")));
+        assertThat(overlaps.get()).as("records of one element that ran at the same time").isZero();
+        assertThat(runs).as("every record once").hasSize(log.size());
+        assertThat(byElement(runs.stream().map(r -> new Logged(r.position(), r.element())).toList()))
+                .as("each element's records in stream order").isEqualTo(byElement(log));
     }
 
     @Test
@@ -295,9 +336,15 @@ class NeptuneStreamLanesUnderLoadTest extends NeptuneStreamTestSupport {
         }
     }
 
+    /** Whether {@code threadFactory} makes the threads of the lanes. */
+    private static boolean forLanes(ThreadFactory threadFactory) {
+        return threadFactory.newThread(() -> {
+        }).getName().contains("NeptuneStreamLane");
+    }
+
     /**
-     * Camel's thread pools, except that the pools of the lanes refuse the {@code refuse}-th task handed to any of them,
-     * through the pool's rejection policy, as a full queue would.
+     * Camel's thread pools, except that the lanes' pool refuses the {@code refuse}-th task handed to it, through the
+     * pool's rejection policy, as a full pool would.
      */
     static final class RefusingLanes extends DefaultThreadPoolFactory {
 
@@ -310,8 +357,7 @@ class NeptuneStreamLanesUnderLoadTest extends NeptuneStreamTestSupport {
 
         @Override
         public ExecutorService newThreadPool(ThreadPoolProfile profile, ThreadFactory threadFactory) {
-            if (!threadFactory.newThread(() -> {
-            }).getName().contains("NeptuneStreamLane")) {
+            if (!forLanes(threadFactory)) {
                 return super.newThreadPool(profile, threadFactory);
             }
             int queue = profile.getMaxQueueSize() > 0 ? profile.getMaxQueueSize() : Integer.MAX_VALUE;
@@ -327,12 +373,57 @@ class NeptuneStreamLanesUnderLoadTest extends NeptuneStreamTestSupport {
                     }
                 }
             };
-            if (profile.getRejectedExecutionHandler() != null) {
-                pool.setRejectedExecutionHandler(profile.getRejectedExecutionHandler());
-            } else {
-                pool.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
-            }
+            pool.setRejectedExecutionHandler(profile.getRejectedExecutionHandler() != null
+                    ? profile.getRejectedExecutionHandler() : new ThreadPoolExecutor.CallerRunsPolicy());
             return pool;
+        }
+    }
+
+    /** Camel's thread pools, except that the lanes' pool starts a new thread for every task it is handed. */
+    static final class ThreadPerTask extends DefaultThreadPoolFactory {
+
+        @Override
+        public ExecutorService newThreadPool(ThreadPoolProfile profile, ThreadFactory threadFactory) {
+            if (!forLanes(threadFactory)) {
+                return super.newThreadPool(profile, threadFactory);
+            }
+            return new AbstractExecutorService() {
+                private volatile boolean shutdown;
+
+                @Override
+                public void execute(Runnable task) {
+                    if (shutdown) {
+                        throw new RejectedExecutionException("shut down");
+                    }
+                    threadFactory.newThread(task).start();
+                }
+
+                @Override
+                public void shutdown() {
+                    shutdown = true;
+                }
+
+                @Override
+                public List<Runnable> shutdownNow() {
+                    shutdown = true;
+                    return List.of();
+                }
+
+                @Override
+                public boolean isShutdown() {
+                    return shutdown;
+                }
+
+                @Override
+                public boolean isTerminated() {
+                    return shutdown;
+                }
+
+                @Override
+                public boolean awaitTermination(long timeout, TimeUnit unit) {
+                    return true;
+                }
+            };
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.camelneptune.stream.delivery;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,13 +31,15 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * failed record, and the poll ends once the lanes are idle; the next poll reads everything after the watermark again,
  * so records other lanes completed after the failed one are delivered twice (never skipped).
  * <p>
- * Threads. Each lane is a Camel thread pool of exactly one thread (the context's {@link ExecutorServiceManager}, with a
- * profile of its own: Camel's default profile would run a task on the caller when its queue is full), whose queue holds
- * as many tasks as the window. As the window bounds the records of all lanes together, a lane's queue never fills: the
- * window, not a queue, is what makes the polling thread wait. Whatever thread pool factory the context has, a record
- * never runs on the polling thread nor on a second thread of its lane: a lane that refuses a task (its pool rejects it,
- * or would run it on the caller) fails that record like a failed exchange: the watermark stays before it and the next
- * poll reads it again.
+ * Threads. A lane is a queue of its records in stream order, drained by at most one task at a time of a Camel thread
+ * pool (the context's {@link ExecutorServiceManager}, with a profile of its own: as many threads as lanes, and a policy
+ * that rejects rather than run a task on the caller, as Camel's default profile would). A drain takes the lane's
+ * records one by one until its queue is empty, so whatever the pool does with its threads (one per lane, a shared few,
+ * a new virtual thread per task), a record never runs beside another record of its lane, nor before one ahead of it,
+ * and never on the polling thread. The window bounds the records of all lanes together, so a lane's queue never holds
+ * more than the window: the window, not a queue, is what makes the polling thread wait. A record a lane refuses (the
+ * pool rejects its drain, or runs it on the polling thread) fails like a failed exchange: the watermark stays before it
+ * and the next poll reads it again; records are never reordered to make room.
  * <p>
  * Waiting. The polling thread waits for the lanes (for room in the window, and for the poll's records at its end) only
  * as long as records keep completing: when none completes for the context's graceful-stop timeout
@@ -54,7 +58,9 @@ final class LaneDelivery<R> extends Delivery<R> {
     private final int laneCount;
     private final int window;
     /** The lanes while started, null while stopped: written by start and stop, read by the polling thread. */
-    private volatile Lane[] lanes;
+    private volatile List<Lane> lanes;
+    /** The thread pool that drains the lanes, while started. */
+    private volatile ExecutorService pool;
     /** The records the current poll handed to the lanes; null between polls. */
     private final AtomicReference<Dispatch> current = new AtomicReference<>();
     /** How long the polling thread waits for the lanes while no record completes, in ms. */
@@ -71,26 +77,26 @@ final class LaneDelivery<R> extends Delivery<R> {
         CamelContext context = consumer.getEndpoint().getCamelContext();
         ShutdownStrategy shutdown = context.getShutdownStrategy();
         stallMillis = shutdown.getTimeUnit().toMillis(shutdown.getTimeout());
-        ThreadPoolProfile profile = new ThreadPoolProfile("NeptuneStreamLane");
-        profile.setPoolSize(1);
-        profile.setMaxPoolSize(1);
-        profile.setKeepAliveTime(0L);
-        profile.setTimeUnit(TimeUnit.MILLISECONDS);
+        ThreadPoolProfile profile = new ThreadPoolProfile("NeptuneStreamLanes");
+        // a thread for each lane, and room for each lane's drain: a lane has at most one drain queued or running
+        profile.setPoolSize(laneCount);
+        profile.setMaxPoolSize(laneCount);
+        profile.setMaxQueueSize(laneCount);
+        profile.setKeepAliveTime(60L);
+        profile.setTimeUnit(TimeUnit.SECONDS);
         profile.setAllowCoreThreadTimeOut(false);
-        profile.setMaxQueueSize(window);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        ExecutorServiceManager executors = context.getExecutorServiceManager();
-        Lane[] started = new Lane[laneCount];
+        pool = context.getExecutorServiceManager().newThreadPool(consumer, "NeptuneStreamLanes", profile);
+        List<Lane> started = new ArrayList<>(laneCount);
         for (int i = 0; i < laneCount; i++) {
-            String name = "NeptuneStreamLane-" + (i + 1);
-            started[i] = new Lane(name, executors.newThreadPool(consumer, name, profile.clone()));
+            started.add(new Lane("NeptuneStreamLane-" + (i + 1)));
         }
-        lanes = started;
+        lanes = List.copyOf(started);
     }
 
     @Override
     public void stop() {
-        Lane[] stopping = lanes;
+        List<Lane> stopping = lanes;
         if (stopping == null) {
             return;
         }
@@ -99,16 +105,13 @@ final class LaneDelivery<R> extends Delivery<R> {
         if (dispatch != null) {
             dispatch.close();
         }
-        ExecutorServiceManager executors = consumer.getEndpoint().getCamelContext().getExecutorServiceManager();
-        for (Lane lane : stopping) {
-            // Camel has already waited (up to its graceful-stop timeout) for the exchanges in flight: what still runs
-            // is interrupted, what waits is dropped, and neither moves the position
-            List<Runnable> dropped = executors.shutdownNow(lane.executor);
-            if (dropped != null) {
-                for (Runnable task : dropped) {
-                    if (task instanceof Rejectable rejectable) {
-                        rejectable.reject();
-                    }
+        // Camel has already waited (up to its graceful-stop timeout) for the exchanges in flight: what still runs is
+        // interrupted, what waits is dropped, and neither moves the position
+        List<Runnable> dropped = consumer.getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(pool);
+        if (dropped != null) {
+            for (Runnable drain : dropped) {
+                if (drain instanceof Rejectable rejectable) {
+                    rejectable.reject();
                 }
             }
         }
@@ -121,13 +124,13 @@ final class LaneDelivery<R> extends Delivery<R> {
 
     @Override
     public boolean deliver(StreamPage<R> page) {
-        Lane[] started = lanes;
+        List<Lane> started = lanes;
         if (started == null) {
             return false;
         }
         Dispatch dispatch = current.get();
         if (dispatch == null || dispatch.poller != Thread.currentThread()) {
-            dispatch = new Dispatch();
+            dispatch = new Dispatch(started);
             current.set(dispatch);
             if (lanes != started) {
                 // stopped before stop() could see this dispatch
@@ -138,17 +141,12 @@ final class LaneDelivery<R> extends Delivery<R> {
         int size = page.size();
         for (int index = 0; index < size; index++) {
             R record = page.record(index);
-            Lane lane = started[laneOf(record)];
+            Lane lane = started.get(laneOf(record));
             Dispatch.Task task = dispatch.reserve(lane, record, page.position(index), index, size);
             if (task == null) {
                 return false;
             }
-            try {
-                lane.executor.execute(task);
-            } catch (RejectedExecutionException e) {
-                // a thread pool factory whose pools throw instead of calling reject()
-                task.refused(e);
-            }
+            lane.add(task);
         }
         return true;
     }
@@ -175,35 +173,93 @@ final class LaneDelivery<R> extends Delivery<R> {
         return Math.floorMod(hash ^ (hash >>> 16), laneCount);
     }
 
-    /** One lane: its thread pool, and the record its thread runs now (for the error when one takes too long). */
-    private static final class Lane {
+    /**
+     * One lane: its records in stream order, and at most one drain of the pool that runs them one by one. The drain is
+     * the only task the pool ever gets for this lane, so the lane's order does not depend on the pool's threads.
+     */
+    private final class Lane implements Runnable, Rejectable {
 
         final String name;
-        final ExecutorService executor;
-        /** The thread running a record of this lane now, null between records. */
-        private Thread runner;
+        private final ArrayDeque<Dispatch.Task> queue = new ArrayDeque<>();
+        /** A drain is queued in the pool or running. */
+        private boolean draining;
+        /** The record the drain runs now, and since when (System.nanoTime), for the error when one takes too long. */
         private StreamPosition running;
         private long runningSince;
 
-        Lane(String name, ExecutorService executor) {
+        Lane(String name) {
             this.name = name;
-            this.executor = executor;
         }
 
-        /** Takes the lane for the current thread; false if another thread runs one of its records now. */
-        synchronized boolean enter(StreamPosition position) {
-            if (runner != null) {
-                return false;
+        /** Queues {@code task} behind the lane's other records, and has the pool drain the lane if it is idle. */
+        void add(Dispatch.Task task) {
+            boolean accepted;
+            boolean schedule = false;
+            synchronized (this) {
+                // only records of a poll given up on can make a lane hold more than the window
+                accepted = queue.size() < window;
+                if (accepted) {
+                    queue.add(task);
+                    schedule = !draining;
+                    draining = true;
+                }
             }
-            runner = Thread.currentThread();
-            running = position;
-            runningSince = System.nanoTime();
-            return true;
+            if (!accepted) {
+                task.refused(new RejectedExecutionException(name + " already holds " + window + " records"));
+            } else if (schedule) {
+                try {
+                    pool.execute(this);
+                } catch (RejectedExecutionException e) {
+                    // a pool that throws instead of calling reject(), or one already shut down
+                    refuseAll(e);
+                }
+            }
         }
 
-        synchronized void leave() {
-            runner = null;
-            running = null;
+        /** The drain: runs the lane's records one by one, in the order they were queued, until none is left. */
+        @Override
+        public void run() {
+            while (true) {
+                Dispatch.Task task;
+                synchronized (this) {
+                    task = queue.poll();
+                    if (task == null) {
+                        draining = false;
+                        return;
+                    }
+                    running = task.position;
+                    runningSince = System.nanoTime();
+                }
+                try {
+                    if (Thread.currentThread() == task.poller()) {
+                        // a pool that runs a rejected task on the caller
+                        task.refused(new RejectedExecutionException(
+                                "the thread pool ran " + name + " on the consumer's polling thread"));
+                    } else {
+                        task.run();
+                    }
+                } finally {
+                    synchronized (this) {
+                        running = null;
+                    }
+                }
+            }
+        }
+
+        /** The pool rejected this lane's drain: every record waiting on the lane is refused. */
+        @Override
+        public void reject() {
+            refuseAll(new RejectedExecutionException("the lanes' thread pool rejected the task that runs " + name));
+        }
+
+        private void refuseAll(RejectedExecutionException cause) {
+            List<Dispatch.Task> refused;
+            synchronized (this) {
+                refused = new ArrayList<>(queue);
+                queue.clear();
+                draining = false;
+            }
+            refused.forEach(task -> task.refused(cause));
         }
 
         synchronized String doing() {
@@ -222,10 +278,11 @@ final class LaneDelivery<R> extends Delivery<R> {
     private final class Dispatch {
 
         private final Thread poller = Thread.currentThread();
+        /** The lanes this poll hands its records to. */
+        private final List<Lane> lanes;
         /** Records handed over and not yet below the watermark, in slot {@code sequence % window}. */
         private final Object[] records = new Object[window];
         private final StreamPosition[] positions = new StreamPosition[window];
-        private final Lane[] lanesOf = new Lane[window];
         private final boolean[] completed = new boolean[window];
         private long dispatched;
         /** Every record with a lower sequence number has completed. */
@@ -239,8 +296,12 @@ final class LaneDelivery<R> extends Delivery<R> {
         /** Stopped, or given up on: nothing more is handed over, run, or stored. */
         private volatile boolean closed;
 
+        Dispatch(List<Lane> lanes) {
+            this.lanes = lanes;
+        }
+
         /** A record handed to its lane: runs once, or is refused once (never both). */
-        final class Task implements Runnable, Rejectable {
+        final class Task {
 
             final Lane lane;
             final long sequence;
@@ -258,25 +319,13 @@ final class LaneDelivery<R> extends Delivery<R> {
                 this.pageSize = pageSize;
             }
 
-            @Override
-            public void run() {
-                if (Thread.currentThread() == poller || !lane.enter(position)) {
-                    // a pool that runs a refused task on the caller, or a second thread on this lane
-                    refused(new RejectedExecutionException(
-                            "the thread pool of " + lane.name + " ran the task on " + Thread.currentThread().getName()
-                                                           + ", not on the lane's own thread"));
-                    return;
-                }
-                try {
-                    process(this);
-                } finally {
-                    lane.leave();
-                }
+            Thread poller() {
+                return poller;
             }
 
-            @Override
-            public void reject() {
-                refused(new RejectedExecutionException("the thread pool of " + lane.name + " rejected it"));
+            /** On the lane's drain: runs the route on the record, unless the poll failed or the consumer stops. */
+            void run() {
+                process(this);
             }
 
             void refused(RejectedExecutionException cause) {
@@ -318,7 +367,6 @@ final class LaneDelivery<R> extends Delivery<R> {
             int slot = slot(sequence);
             records[slot] = record;
             positions[slot] = position;
-            lanesOf[slot] = lane;
             running++;
             consumer.setPendingExchanges(running);
             return new Task(lane, sequence, record, position, indexInPage, pageSize);
@@ -364,7 +412,6 @@ final class LaneDelivery<R> extends Delivery<R> {
                         newestPosition = positions[slot];
                         completed[slot] = false;
                         records[slot] = null;
-                        lanesOf[slot] = null;
                         watermark++;
                     }
                     if (newestPosition != null) {
@@ -429,7 +476,8 @@ final class LaneDelivery<R> extends Delivery<R> {
             failed = true;
             notifyAll();
             StreamPosition waitingFor = positions[slot(watermark)];
-            Lane lane = lanesOf[slot(watermark)];
+            @SuppressWarnings("unchecked")
+            Lane lane = lanes.get(laneOf((R) records[slot(watermark)]));
             StreamPosition stored = consumer.currentPosition();
             String next = nextPosition != null
                     ? " (with " + window + " records past the position, the next record, " + nextPosition + " for "
