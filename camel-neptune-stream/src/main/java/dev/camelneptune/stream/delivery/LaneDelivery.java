@@ -350,7 +350,7 @@ final class LaneDelivery<R> extends Delivery<R> {
             boolean interrupted = false;
             while (!failed && dispatched - watermark >= window && consumer.isBatchAllowed()) {
                 try {
-                    waitForARecordToEnd(record, position, lane);
+                    waitForARecordToEnd(position, lane);
                 } catch (InterruptedException e) {
                     // the consumer stops: the lanes skip what waits
                     failed = true;
@@ -372,7 +372,7 @@ final class LaneDelivery<R> extends Delivery<R> {
             return new Task(lane, sequence, record, position, indexInPage, pageSize);
         }
 
-        /** On the lane's thread: runs the route on the record, unless the poll failed or the consumer stops. */
+        /** On the lane's drain: runs the route on the record, unless the poll failed or the consumer stops. */
         private void process(Task task) {
             boolean succeeded = false;
             try {
@@ -443,7 +443,7 @@ final class LaneDelivery<R> extends Delivery<R> {
             boolean interrupted = false;
             while (running > 0 && !closed) {
                 try {
-                    waitForARecordToEnd(null, null, null);
+                    waitForARecordToEnd(null, null);
                 } catch (InterruptedException e) {
                     // the consumer stops: the lanes finish what they run and skip the rest
                     failed = true;
@@ -456,13 +456,13 @@ final class LaneDelivery<R> extends Delivery<R> {
         }
 
         /**
-         * Waits (holding no lock but this one's monitor) until a record ends; gives the poll up when none has ended for
-         * the graceful-stop timeout.
+         * Waits on this dispatch until a record ends; gives the poll up when none has ended for the graceful-stop
+         * timeout.
          *
-         * @param next what the polling thread would hand over next (null at the end of the poll)
+         * @param nextPosition the record the polling thread would hand over next, to its lane {@code nextLane} (null at
+         *                     the end of the poll)
          */
-        private void waitForARecordToEnd(R next, StreamPosition nextPosition, Lane nextLane)
-                throws InterruptedException {
+        private void waitForARecordToEnd(StreamPosition nextPosition, Lane nextLane) throws InterruptedException {
             long left = stallMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastEnded);
             if (left <= 0) {
                 giveUp(nextPosition, nextLane);
