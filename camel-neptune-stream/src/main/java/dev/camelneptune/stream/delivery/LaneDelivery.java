@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import dev.camelneptune.stream.NeptuneStreamConsumer;
+import dev.camelneptune.stream.NeptuneStreamDeposedException;
 import dev.camelneptune.stream.StreamPosition;
 import dev.camelneptune.stream.page.StreamPage;
 import org.apache.camel.Exchange;
@@ -137,7 +138,7 @@ final class LaneDelivery<R> extends Delivery<R> {
         void run(long sequence, R record, StreamPosition position, int indexInPage, int pageSize) {
             boolean succeeded = false;
             try {
-                if (!failed && consumer.isRunAllowed()) {
+                if (!failed && consumer.isRunAllowed() && consumer.deposed() == null) {
                     Exchange exchange = recordExchange(record, position);
                     exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, indexInPage);
                     exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, pageSize);
@@ -179,6 +180,9 @@ final class LaneDelivery<R> extends Delivery<R> {
         private void advanceTo(int slot) {
             try {
                 consumer.advanceTo(positions[slot], records.get(slot));
+            } catch (NeptuneStreamDeposedException e) {
+                // deposed: the consumer logged it once; no lane starts another record
+                failed = true;
             } catch (RuntimeException e) {
                 // the position was not stored: stop here, and the next poll reads again from the stored one
                 failed = true;
