@@ -382,12 +382,11 @@ public class NeptuneStreamConsumer<R> extends ScheduledPollConsumer implements S
     }
 
     /**
-     * Whether the delivery may hand the route another exchange: not once the consumer stops or was deposed, nor while
-     * the context shuts down unless it asked to complete all pending tasks
-     * ({@code ShutdownRunningTask.CompleteAllTasks}).
+     * Whether the delivery may hand the route another exchange: not once the consumer stops, nor while the context
+     * shuts down unless it asked to complete all pending tasks ({@code ShutdownRunningTask.CompleteAllTasks}).
      */
     public boolean isBatchAllowed() {
-        if (!isRunAllowed() || deposed != null) {
+        if (!isRunAllowed()) {
             return false;
         }
         ShutdownRunningTask task = shutdownRunningTask;

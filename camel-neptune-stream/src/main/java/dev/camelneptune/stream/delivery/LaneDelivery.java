@@ -138,7 +138,7 @@ final class LaneDelivery<R> extends Delivery<R> {
         void run(long sequence, R record, StreamPosition position, int indexInPage, int pageSize) {
             boolean succeeded = false;
             try {
-                if (!failed && consumer.isRunAllowed() && consumer.deposed() == null) {
+                if (!failed && consumer.isRunAllowed()) {
                     Exchange exchange = recordExchange(record, position);
                     exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, indexInPage);
                     exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, pageSize);
