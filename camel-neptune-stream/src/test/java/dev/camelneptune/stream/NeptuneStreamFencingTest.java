@@ -100,6 +100,10 @@ class NeptuneStreamFencingTest extends NeptuneStreamTestSupport {
         assertThat(health.getError()).get().isInstanceOf(NeptuneStreamDeposedException.class);
         assertThat(errors()).singleElement().asString().contains("was deposed", "node-b (epoch 2)",
                 "claims the key again only when it is started again");
+        assertThat(log.getEvents()).as("logged once, at any level")
+                .filteredOn(e -> e.getMessage().getFormattedMessage().contains("was deposed")
+                                 || e.getThrown() instanceof NeptuneStreamDeposedException)
+                .hasSize(1);
         assertThat(consumer.isStarted()).as("stays started, idle, until stopped").isTrue();
     }
 
