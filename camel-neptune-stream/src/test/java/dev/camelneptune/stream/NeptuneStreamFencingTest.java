@@ -102,7 +102,7 @@ class NeptuneStreamFencingTest extends NeptuneStreamTestSupport {
                 "claims the key again only when it is started again");
         assertThat(log.getEvents()).as("logged once, at any level")
                 .filteredOn(e -> e.getMessage().getFormattedMessage().contains("was deposed")
-                                 || e.getThrown() instanceof NeptuneStreamDeposedException)
+                        || e.getThrown() instanceof NeptuneStreamDeposedException)
                 .hasSize(1);
         assertThat(consumer.isStarted()).as("stays started, idle, until stopped").isTrue();
     }
