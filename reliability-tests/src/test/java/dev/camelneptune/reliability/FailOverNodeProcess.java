@@ -3,7 +3,6 @@ package dev.camelneptune.reliability;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.camelneptune.stream.NeptuneStreamConstants;
 import dev.camelneptune.stream.state.JdbcStateRepository;
@@ -25,7 +24,10 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 public final class FailOverNodeProcess {
 
-    /** The ZooKeeper session timeout: how long a killed leader holds its leadership before a follower takes over. */
+    /**
+     * The ZooKeeper session timeout (set in the snippet): how long a killed leader holds its leadership before a
+     * follower takes over.
+     */
     static final int SESSION_TIMEOUT_MS = 5_000;
     /** The page size of the route: a deposed leader delivers at most the records in flight plus one page. */
     static final int LIMIT = 100;
@@ -44,22 +46,27 @@ public final class FailOverNodeProcess {
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(node);
 
-        ZooKeeperClusterService cluster = new ZooKeeperClusterService();
-        cluster.setId(node + "-" + pid);
-        cluster.setNodes(zookeeper);
+        String nodeId = node + "-" + pid;
+        String zookeeperConnectString = zookeeper;
+        String user = "postgres";
+        String password = "unused (trusted on loopback)";
+        // what the component page shows users, checked by SeveralNodesSnippetTest
+        // several nodes snippet: START
+        ZooKeeperClusterService cluster = new ZooKeeperClusterService();   // camel-zookeeper
+        cluster.setId(nodeId);                                             // unique per node
+        cluster.setNodes(zookeeperConnectString);                          // host:port,host:port,...
         cluster.setBasePath("/camel-neptune/leader");
-        cluster.setSessionTimeout(SESSION_TIMEOUT_MS);
-        cluster.setConnectTimeout(SESSION_TIMEOUT_MS);
+        cluster.setSessionTimeout(5_000);                                  // ms: above your longest GC pause
         context.addService(cluster);
 
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(jdbcUrl);
-        pool.setUsername("postgres");
+        HikariDataSource pool = new HikariDataSource();                    // or your application's DataSource
+        pool.setJdbcUrl(jdbcUrl);                                          // jdbc:postgresql://host:5432/db
+        pool.setUsername(user);
+        pool.setPassword(password);
         pool.setMaximumPoolSize(2);
-        pool.setPoolName(node);
-        HikariDataSource dataSource = new HikariDataSource(pool);
-        JdbcStateRepository positions = new JdbcStateRepository(dataSource);
+        JdbcStateRepository positions = new JdbcStateRepository(pool);
         context.getRegistry().bind("positions", positions);
+        // several nodes snippet: END
 
         context.addRoutes(new RouteBuilder() {
             @Override
