@@ -151,7 +151,8 @@ class ZooKeeperFailOverTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void aPausedLeaderResumedAheadOfASlowNewLeaderStopsAndTheNewLeaderGoesOn() throws Exception {
-        int records = 3_000;
+        // enough records that the leader is still reading when the test holds it
+        int records = 6_000;
         List<String> log = startCluster(records);
         long started = System.nanoTime();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
