@@ -16,14 +16,16 @@ import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 
 /**
  * The benchmark command: {@code java -jar benchmarks/target/benchmarks.jar [--records=N] [--rounds=N]
- * [--warmups=N] [--limits=1000,10000,100000] [--only=drain,prefetch,slow,window,bulk,memory,producer]}. Every figure is
- * a ratio against a baseline measured in the same run, round by round, printed with its median and its spread (min -
- * max) over the rounds.
+ * [--warmups=N] [--limits=1000,10000,100000] [--position-writes=N]
+ * [--only=drain,prefetch,slow,window,bulk,memory,producer,positions]}. Every figure is a ratio against a baseline
+ * measured in the same run, round by round, printed with its median and its spread (min - max) over the rounds.
  */
 public final class Benchmarks {
 
     private static final List<String> SECTIONS = List.of("drain", "prefetch", "slow", "window", "bulk", "memory",
-            "producer");
+            "producer", "positions");
+    /** The synchronous position writes a consumer must keep up with, per second, with either DataSource. */
+    static final double POSITIONS_PER_SECOND_TARGET = 2_000;
     static final int[] LIMITS = { 1_000, 10_000, 100_000 };
     /** The lane windows (maxPendingRecords) the window section compares. */
     static final int[] WINDOWS = { 16, 32, 64, 128, 256, 512, 1_000 };
@@ -43,6 +45,7 @@ public final class Benchmarks {
     private int warmups = 1;
     private int producerCalls = 2_000;
     private int sinkRecords = 5_000;
+    private int positionWrites = 2_000;
     private Set<String> only = new HashSet<>(SECTIONS);
     private int[] limits = LIMITS;
     private final List<Figure> figures = new ArrayList<>();
@@ -64,12 +67,13 @@ public final class Benchmarks {
                 case "warmups" -> warmups = Integer.parseInt(value);
                 case "producer-calls" -> producerCalls = Integer.parseInt(value);
                 case "sink-records" -> sinkRecords = Integer.parseInt(value);
+                case "position-writes" -> positionWrites = Integer.parseInt(value);
                 case "only" -> only = new HashSet<>(Arrays.asList(value.split(",")));
                 case "limits" -> limits = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
                 default -> throw new IllegalArgumentException(
                         "unknown option " + arg + "; known: --records, --prefetch-records, --sink-records, --rounds,"
                                                               + " --warmups, --producer-calls, --limits=1000,10000,100000,"
-                                                              + " --only=" + String.join(",", SECTIONS));
+                                                              + " --position-writes, --only=" + String.join(",", SECTIONS));
             }
         }
     }
@@ -81,6 +85,21 @@ public final class Benchmarks {
                 records, rounds, warmups, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (only.contains("positions")) {
+            positions();
+        }
+        if (only.stream().anyMatch(section -> !section.equals("positions"))) {
+            runOnNeptuneLocal();
+        }
+        System.out.println();
+        System.out.println("| figure | ratio (median) | spread (min - max) | target | medians |");
+        System.out.println("|---|---|---|---|---|");
+        figures.forEach(f -> System.out.println(f.row()));
+        System.out.printf(Locale.ROOT, "%ntotal time %.0f s; load average at the end %.1f%n", (System.nanoTime() - start) / 1e9,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private void runOnNeptuneLocal() throws Exception {
         try (NeptuneLocal neptune = NeptuneLocal.start();
              NeptunedataClient client = Local.dataClient(neptune.endpoint())) {
             long t = System.nanoTime();
@@ -103,12 +122,6 @@ public final class Benchmarks {
                 producer(neptune);
             }
         }
-        System.out.println();
-        System.out.println("| figure | ratio (median) | spread (min - max) | target | medians |");
-        System.out.println("|---|---|---|---|---|");
-        figures.forEach(f -> System.out.println(f.row()));
-        System.out.printf(Locale.ROOT, "%ntotal time %.0f s; load average at the end %.1f%n", (System.nanoTime() - start) / 1e9,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /**
@@ -163,6 +176,44 @@ public final class Benchmarks {
                                 kilo(rate(timings, 4)), mbPerDrain / (timings.medianMillis(4) / 1e3), raw)));
             }
         }
+    }
+
+    /**
+     * Synchronous position writes to PostgreSQL on loopback ({@code flushInterval=0}): the repository over a plain
+     * PGSimpleDataSource and over HikariCP, through setState and through the consumer's fenced store, against a raw
+     * JDBC UPDATE loop on one connection (speed ratio; the absolute rates against the 2,000 positions/s target).
+     */
+    private void positions() throws Exception {
+        System.out.printf(Locale.ROOT, "%n== positions: %d synchronous writes per arm to a PostgreSQL on loopback, load"
+                                       + " average %.1f%n",
+                positionWrites, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        try (PositionWrites writes = new PositionWrites()) {
+            AbRun.Timings timings = AbRun.run("positions", warmups, rounds, List.of(
+                    new AbRun.Named("raw UPDATE loop", () -> writes.rawUpdateLoop(positionWrites)),
+                    new AbRun.Named(
+                            "setState, PGSimpleDataSource",
+                            () -> writes.setState(writes.simple(), "simple", positionWrites)),
+                    new AbRun.Named("setState, HikariCP", () -> writes.setState(writes.pool(), "hikari", positionWrites)),
+                    new AbRun.Named(
+                            "store, PGSimpleDataSource",
+                            () -> writes.store(writes.simple(), "simple-store", positionWrites)),
+                    new AbRun.Named("store, HikariCP", () -> writes.store(writes.pool(), "hikari-store", positionWrites))));
+            String raw = "raw loop " + perSecond(timings, 0) + " positions/s";
+            for (int arm = 1; arm < timings.names().size(); arm++) {
+                double rate = positionWrites / (timings.medianMillis(arm) / 1e3);
+                figures.add(new Figure(
+                        "sync position writes (flushInterval=0), JdbcStateRepository " + timings.names().get(arm)
+                                       + " vs raw JDBC UPDATE loop",
+                        timings.speedRatios(arm), true, Double.NaN,
+                        perSecond(timings, arm) + " positions/s (target " + (int) POSITIONS_PER_SECOND_TARGET + ": "
+                                                                    + (rate >= POSITIONS_PER_SECOND_TARGET ? "met" : "MISSED")
+                                                                    + "), " + raw));
+            }
+        }
+    }
+
+    private String perSecond(AbRun.Timings timings, int arm) {
+        return String.format(Locale.ROOT, "%,.0f", positionWrites / (timings.medianMillis(arm) / 1e3));
     }
 
     private double rate(AbRun.Timings timings, int arm) {

@@ -10,11 +10,19 @@ import dev.camelneptune.stream.metrics.NeptuneStreamMetrics;
 import dev.camelneptune.stream.page.StreamPage;
 import dev.camelneptune.stream.page.StreamReader;
 import dev.camelneptune.stream.page.StreamRequest;
+import dev.camelneptune.stream.state.PositionClaim;
+import dev.camelneptune.stream.state.PositionFencedException;
+import dev.camelneptune.stream.state.PositionStore;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.Route;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.AsyncProcessorAwaitManager;
 import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.spi.StateRepository;
@@ -41,6 +49,12 @@ import software.amazon.awssdk.services.neptunedata.model.StreamRecordsNotFoundEx
  * on the current one. It is asked for from right after the current page's last record, which is where the consumer
  * reads next once the page has been handed over; if the page is not handed over whole (a failure, a stop), the
  * prefetched page is cancelled and never used.
+ * <p>
+ * When the {@code offsetRepository} is a {@link PositionStore} (the shipped repositories are), the consumer claims its
+ * key on start and stores every position under that claim; a write refused because another consumer claimed the key
+ * since means this one was deposed (a new leader took over while it was paused): it stops consuming at once, its health
+ * check turns DOWN with the reason, and it claims the key again only when it is started again. Any other
+ * {@code StateRepository} is used through {@code getState}/{@code setState}, without fencing.
  *
  * @param <R> the SDK record type of the stream ({@code PropertygraphRecord} or {@code SparqlRecord})
  */
@@ -56,6 +70,13 @@ public class NeptuneStreamConsumer<R> extends ScheduledPollConsumer implements S
     /** With prefetch: reads the next page while the route works on the current one. */
     private ExecutorService prefetcher;
     private StateRepository<String, String> offsetRepository;
+    /** The offset repository when it is a position store: positions then go under {@link #claim}. */
+    private PositionStore positionStore;
+    private PositionClaim claim;
+    /** Set once a write is refused for a stale claim; cleared when the consumer starts again. */
+    private volatile NeptuneStreamDeposedException deposed;
+    /** With {@code master:}, Camel's consumer checks see the master consumer only: this one registers its own. */
+    private HealthCheckRegistry registeredHealthCheck;
     private boolean repositoryStartedHere;
     /** Runs an exchange through the (asynchronous) route and waits for it, as {@code Processor.process} does. */
     private AsyncProcessorAwaitManager awaitManager;
@@ -102,34 +123,95 @@ public class NeptuneStreamConsumer<R> extends ScheduledPollConsumer implements S
         delivery.start();
         offsetRepository = configuration.getOffsetRepository();
         if (offsetRepository != null && !ServiceHelper.isStarted(offsetRepository)) {
+            if (offsetRepository instanceof CamelContextAware aware && aware.getCamelContext() == null) {
+                // its background thread then comes from the context's thread pools
+                aware.setCamelContext(getEndpoint().getCamelContext());
+            }
             ServiceHelper.startService(offsetRepository);
             repositoryStartedHere = true;
         }
-        String stored = offsetRepository != null ? offsetRepository.getState(offsetKey) : null;
+        deposed = null;
+        positionStore = offsetRepository instanceof PositionStore store ? store : null;
+        StreamPosition stored;
+        String claimed = "";
+        if (positionStore != null) {
+            claim = positionStore.claim(offsetKey);
+            stored = claim.position();
+            claimed = ", claimed by " + claim.owner() + " as epoch " + claim.epoch();
+        } else {
+            stored = storedPosition();
+        }
         if (stored != null) {
-            try {
-                position = StreamPosition.parse(stored);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(
-                        "offset repository key " + offsetKey + " holds " + stored
-                                                + ", which is not a stream position (commitNum:opNum)",
-                        e);
-            }
-            LOG.info("Resuming Neptune stream {} after {} (stored under key {})", configuration.getStreamType(), position,
-                    offsetKey);
+            position = stored;
+            LOG.info("Resuming Neptune stream {} after {} (stored under key {}{})", configuration.getStreamType(), position,
+                    offsetKey, claimed);
         } else if (position == null && seed == null) {
             seed = configuredSeed();
-            LOG.info("Starting Neptune stream {} at {} (no position stored under key {})", configuration.getStreamType(),
-                    seed, offsetKey);
+            LOG.info("Starting Neptune stream {} at {} (no position stored under key {}{})", configuration.getStreamType(),
+                    seed, offsetKey, claimed);
         }
         super.doStart();
         metrics = NeptuneStreamMetrics.start(this);
+        registerHealthCheckUnderMaster();
+    }
+
+    /** The position a plain state repository holds under the key, null when none. */
+    private StreamPosition storedPosition() {
+        String stored = offsetRepository != null ? offsetRepository.getState(offsetKey) : null;
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return StreamPosition.parse(stored);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "offset repository key " + offsetKey + " holds " + stored
+                                            + ", which is not a stream position (commitNum:opNum)",
+                    e);
+        }
+    }
+
+    @Override
+    protected void doBuild() throws Exception {
+        if (getHealthCheck() == null) {
+            setHealthCheck(new NeptuneStreamHealthCheck(this, "consumer:" + getRouteId()));
+        }
+        super.doBuild();
+    }
+
+    /**
+     * With {@code master:}, the route's consumer is the master consumer, and Camel's consumer checks report it, not
+     * this one: this consumer then registers its own check ({@code neptune-stream:<routeId>}) while it runs.
+     */
+    private void registerHealthCheckUnderMaster() {
+        if (getRouteId() != null) {
+            return;
+        }
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
+        if (registry == null) {
+            return;
+        }
+        for (Route route : getEndpoint().getCamelContext().getRoutes()) {
+            if (route.getEndpoint() instanceof DelegateEndpoint master && master.getEndpoint() == getEndpoint()) {
+                NeptuneStreamHealthCheck check = new NeptuneStreamHealthCheck(this, "neptune-stream:" + route.getRouteId());
+                check.setEnabled(getHealthCheck() == null || getHealthCheck().isEnabled());
+                setHealthCheck(check);
+                if (registry.register(check)) {
+                    registeredHealthCheck = registry;
+                }
+                return;
+            }
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
         if (metrics != null) {
             metrics.stop();
+        }
+        if (registeredHealthCheck != null) {
+            registeredHealthCheck.unregister(getHealthCheck());
+            registeredHealthCheck = null;
         }
         super.doStop();
         if (prefetcher != null) {
@@ -156,6 +238,16 @@ public class NeptuneStreamConsumer<R> extends ScheduledPollConsumer implements S
             return 0;
         }
         delivered.set(0);
+        try {
+            readAndDeliver();
+        } catch (NeptuneStreamDeposedException e) {
+            // logged once when it happened; this consumer stops here (see isPollAllowed)
+        }
+        return delivered.get();
+    }
+
+    /** Reads pages back to back from the position and hands them to the delivery, until caught up or it stops. */
+    private void readAndDeliver() throws Exception {
         Future<Read<R>> next = null;
         try {
             StreamPage<R> page = accept(read(position != null ? StreamRequest.after(position) : seed), true);
@@ -182,7 +274,6 @@ public class NeptuneStreamConsumer<R> extends ScheduledPollConsumer implements S
             }
             delivery.endPoll();
         }
-        return delivered.get();
     }
 
     /** One read of the stream: the page, or what the read threw, for the polling thread to handle. */
@@ -301,6 +392,17 @@ public class NeptuneStreamConsumer<R> extends ScheduledPollConsumer implements S
         return task == null || task == ShutdownRunningTask.CompleteAllTasks;
     }
 
+    /** Not once deposed: the consumer stays started (its health check DOWN) but reads nothing more. */
+    @Override
+    protected boolean isPollAllowed() {
+        return super.isPollAllowed() && deposed == null;
+    }
+
+    /** Set when this consumer was deposed (until it starts again), else null. */
+    public NeptuneStreamDeposedException deposed() {
+        return deposed;
+    }
+
     @Override
     public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
         this.shutdownRunningTask = shutdownRunningTask;
@@ -348,13 +450,47 @@ public class NeptuneStreamConsumer<R> extends ScheduledPollConsumer implements S
     /**
      * Stores {@code recordPosition}, the position of {@code record}: it and every record before it have been processed
      * successfully. The store comes first: if it fails, the records are delivered again rather than skipped.
+     *
+     * @throws NeptuneStreamDeposedException when another consumer claimed the position key since this one did (and on
+     *                                       every call after that): nothing is stored, and the delivery ends
      */
     public void advanceTo(StreamPosition recordPosition, R record) {
-        if (offsetRepository != null) {
+        NeptuneStreamDeposedException wasDeposed = deposed;
+        if (wasDeposed != null) {
+            throw wasDeposed;
+        }
+        if (positionStore != null) {
+            try {
+                positionStore.store(claim, recordPosition);
+            } catch (PositionFencedException e) {
+                throw deposedBy(e);
+            }
+        } else if (offsetRepository != null) {
             offsetRepository.setState(offsetKey, recordPosition.toString());
         }
         position = recordPosition;
         positionRecord = record;
+    }
+
+    /** Becomes deposed (once: one ERROR), and stops handing the route anything. */
+    private synchronized NeptuneStreamDeposedException deposedBy(PositionFencedException refusal) {
+        if (deposed == null) {
+            String message = "Neptune stream consumer of route " + routeName() + " was deposed: " + refusal.getMessage()
+                             + ". It stops consuming now: the records in flight finish and their positions are"
+                             + " not stored. It claims the key again only when it is started again (for example when"
+                             + " master: elects this node again).";
+            deposed = new NeptuneStreamDeposedException(message, refusal);
+            LOG.error(message);
+        }
+        return deposed;
+    }
+
+    private String routeName() {
+        if (getRouteId() != null) {
+            return getRouteId();
+        }
+        HealthCheck check = getHealthCheck();
+        return check != null ? check.getId().substring(check.getId().indexOf(':') + 1) : getEndpoint().toString();
     }
 
     /** Counts records processed successfully in this poll (the scheduler backs off after polls that count none). */
@@ -408,5 +544,11 @@ public class NeptuneStreamConsumer<R> extends ScheduledPollConsumer implements S
     @ManagedAttribute(description = "The key of this consumer's position in the offset repository")
     public String getOffsetKey() {
         return offsetKey;
+    }
+
+    @ManagedAttribute(description = "Why this consumer was deposed (another consumer claimed its key), null while it was not")
+    public String getDeposedReason() {
+        NeptuneStreamDeposedException d = deposed;
+        return d != null ? d.getMessage() : null;
     }
 }

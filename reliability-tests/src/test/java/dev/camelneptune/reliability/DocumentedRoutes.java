@@ -70,6 +70,12 @@ class DocumentedRoutes extends RouteBuilder {
                 .to("log:changes");
         // end::file-position[]
 
+        // tag::master-route[]
+        from("master:orders:neptune-stream:my-cluster.cluster-abc.us-east-1.neptune.amazonaws.com"
+             + "?offsetRepository=#positions&offsetKey=orders&region=us-east-1&useDefaultCredentialsProvider=true")
+                .to("direct:orders-changes");
+        // end::master-route[]
+
         // tag::sparql[]
         from("neptune-stream:my-cluster.cluster-abc.us-east-1.neptune.amazonaws.com?streamType=sparql"
              + "&iteratorType=AT_SEQUENCE_NUMBER&commitNum=1200&region=us-east-1&useDefaultCredentialsProvider=true")

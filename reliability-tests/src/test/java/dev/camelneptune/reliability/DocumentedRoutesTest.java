@@ -1,14 +1,17 @@
 package dev.camelneptune.reliability;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.camelneptune.graph.NeptuneGraphEndpoint;
 import dev.camelneptune.stream.NeptuneStreamEndpoint;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,18 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocumentedRoutesTest {
 
     @Test
-    void everyDocumentedRouteIsCreatedWithEveryOptionAccepted() throws Exception {
+    void everyDocumentedRouteIsCreatedWithEveryOptionAccepted(@TempDir Path cluster) throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             context.setAutoStartup(false);
             context.getRegistry().bind("offsets", new MemoryStateRepository());
+            // the master: route needs a cluster service (the page shows ZooKeeper's; any one resolves the endpoint)
+            FileLockClusterService clusterService = new FileLockClusterService();
+            clusterService.setRoot(cluster.toString());
+            context.addService(clusterService);
             context.addRoutes(new DocumentedRoutes());
 
             context.start();
 
             List<Endpoint> neptune = context.getEndpoints().stream()
                     .filter(e -> e instanceof NeptuneStreamEndpoint || e instanceof NeptuneGraphEndpoint).toList();
-            assertThat(context.getRoutes()).hasSize(9);
-            assertThat(neptune).hasSize(10);
+            assertThat(context.getRoutes()).hasSize(10);
+            assertThat(neptune).hasSize(11);
             assertThat(context.getRegistry().lookupByName("positions")).isNotNull();
         }
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.camelneptune.stream.NeptuneStreamConsumer;
+import dev.camelneptune.stream.NeptuneStreamDeposedException;
 import dev.camelneptune.stream.StreamPosition;
 import dev.camelneptune.stream.page.StreamPage;
 import org.apache.camel.CamelContext;
@@ -428,6 +429,9 @@ final class LaneDelivery<R> extends Delivery<R> {
                 @SuppressWarnings("unchecked")
                 R typed = (R) record;
                 consumer.advanceTo(position, typed);
+            } catch (NeptuneStreamDeposedException e) {
+                // deposed: the consumer logged it once; no lane starts another record
+                failed = true;
             } catch (RuntimeException e) {
                 // the position was not stored: stop here, and the next poll reads again from the stored one
                 failed = true;

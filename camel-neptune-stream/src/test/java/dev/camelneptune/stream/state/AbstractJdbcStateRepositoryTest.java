@@ -60,11 +60,141 @@ abstract class AbstractJdbcStateRepositoryTest {
     }
 
     JdbcStateRepository node(long flushInterval) {
-        JdbcStateRepository repository = new JdbcStateRepository(dataSource());
+        return node(flushInterval, null);
+    }
+
+    /** A node claiming keys as {@code owner} (null: the default, pid@host). */
+    JdbcStateRepository node(long flushInterval, String owner) {
+        return start(new JdbcStateRepository(dataSource()), flushInterval, owner);
+    }
+
+    JdbcStateRepository start(JdbcStateRepository repository, long flushInterval, String owner) {
         repository.setFlushInterval(flushInterval);
+        repository.setOwner(owner);
         repository.start();
         started.add(repository);
         return repository;
+    }
+
+    @Test
+    void theFirstClaimOfAKeyHasEpochOneAndNoPosition() throws Exception {
+        JdbcStateRepository node = node(0, "node-a");
+
+        PositionClaim claim = node.claim("orders");
+
+        assertThat(claim).isEqualTo(new PositionClaim("orders", "node-a", 1, null));
+        assertThat(node.read("orders")).isNull();
+        assertThat(node.getState("orders")).isNull();
+    }
+
+    @Test
+    void eachClaimRaisesTheEpochAndStartsFromTheStoredPosition() throws Exception {
+        JdbcStateRepository a = node(0, "node-a");
+        JdbcStateRepository b = node(0, "node-b");
+        PositionClaim first = a.claim("orders");
+        a.store(first, new StreamPosition(7, 2));
+
+        PositionClaim second = b.claim("orders");
+
+        assertThat(second).isEqualTo(new PositionClaim("orders", "node-b", 2, new StreamPosition(7, 2)));
+        assertThat(a.claim("orders").epoch()).isEqualTo(3);
+        assertThat(claimOf("orders")).isEqualTo("node-a 3");
+    }
+
+    @Test
+    void theDefaultOwnerIsThePidAtTheHostName() throws Exception {
+        JdbcStateRepository node = node();
+
+        assertThat(node.claim("orders").owner()).isEqualTo(node.getOwner())
+                .startsWith(ProcessHandle.current().pid() + "@")
+                .hasSizeGreaterThan(String.valueOf(ProcessHandle.current().pid()).length() + 1);
+    }
+
+    /**
+     * A leader paused past its lease resumes and stores the position of the record it had in hand: the new leader has
+     * claimed the key since, so the write is refused, even though its position is newer than the stored one, and the
+     * exception names the new owner and epoch.
+     */
+    @Test
+    void aPositionStoredUnderAStaleClaimIsRefusedEvenWhenItIsNewerAndNamesTheNewOwner() throws Exception {
+        JdbcStateRepository deposed = node(0, "node-a");
+        JdbcStateRepository leader = node(0, "node-b");
+        PositionClaim stale = deposed.claim("orders");
+        deposed.store(stale, new StreamPosition(5, 1));
+        PositionClaim current = leader.claim("orders");
+
+        assertThatThrownBy(() -> deposed.store(stale, new StreamPosition(9, 1)))
+                .isInstanceOfSatisfying(PositionFencedException.class, e -> {
+                    assertThat(e.key()).isEqualTo("orders");
+                    assertThat(e.claimedEpoch()).isEqualTo(1);
+                    assertThat(e.owner()).isEqualTo("node-b");
+                    assertThat(e.epoch()).isEqualTo(2);
+                })
+                .hasMessage("position key 'orders' was claimed by node-b (epoch 2) after this node's claim (epoch 1)");
+
+        assertThat(stored("orders")).as("the row keeps the new leader's position").isEqualTo("5:1");
+        assertThat(deposed.getFencedWrites()).isEqualTo(1);
+        leader.store(current, new StreamPosition(6, 1));
+        assertThat(stored("orders")).isEqualTo("6:1");
+    }
+
+    @Test
+    void underItsClaimAPositionNeverMovesBackwards() throws Exception {
+        JdbcStateRepository node = node(0, "node-a");
+        PositionClaim claim = node.claim("orders");
+        node.store(claim, new StreamPosition(10, 2));
+
+        node.store(claim, new StreamPosition(10, 1));
+
+        assertThat(stored("orders")).isEqualTo("10:2");
+        assertThat(node.getRefusedWrites()).isEqualTo(1);
+        assertThat(node.getFencedWrites()).isZero();
+    }
+
+    @Test
+    void aCoalescedPositionUnderAStaleClaimIsRefusedAtTheFlushAndThrownAtTheNextStore() throws Exception {
+        JdbcStateRepository deposed = node(60_000, "node-a");
+        JdbcStateRepository leader = node(0, "node-b");
+        PositionClaim stale = deposed.claim("orders");
+        deposed.store(stale, new StreamPosition(3, 1));
+        leader.claim("orders");
+
+        deposed.flush();
+
+        assertThat(stored("orders")).isNull();
+        assertThatThrownBy(() -> deposed.store(stale, new StreamPosition(4, 1)))
+                .isInstanceOf(PositionFencedException.class).hasMessageContaining("claimed by node-b (epoch 2)");
+        // a new claim of the deposed node clears it
+        PositionClaim again = deposed.claim("orders");
+        deposed.store(again, new StreamPosition(4, 1));
+        deposed.flush();
+        assertThat(stored("orders")).isEqualTo("4:1");
+    }
+
+    @Test
+    void oneConnectionServesEveryWrite() throws Exception {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        JdbcStateRepository node = start(new JdbcStateRepository(counting), 0, "node-a");
+        PositionClaim claim = node.claim("orders");
+        for (int i = 1; i <= 100; i++) {
+            node.store(claim, new StreamPosition(i, 1));
+            node.setState("people", i + ":1");
+        }
+        node.getState("orders");
+
+        assertThat(stored("orders")).isEqualTo("100:1");
+        assertThat(counting.connections()).isEqualTo(1);
+        assertThat(node.getConnectionsOpened()).isEqualTo(1);
+    }
+
+    @Test
+    void aTableWithoutTheClaimColumnsFailsTheStartSayingWhatItNeeds() throws Exception {
+        sql("CREATE TABLE " + JdbcStateRepository.DEFAULT_TABLE_NAME + " (STATE_KEY VARCHAR(512) NOT NULL, COMMIT_NUM"
+            + " BIGINT NOT NULL, OP_NUM BIGINT NOT NULL, UPDATED_AT TIMESTAMP NOT NULL, PRIMARY KEY (STATE_KEY))");
+
+        assertThatThrownBy(() -> new JdbcStateRepository(dataSource()).start())
+                .hasMessageContaining("table CAMEL_NEPTUNE_POSITION lacks columns this repository needs")
+                .hasMessageContaining(JdbcStateRepository.createTableSql(JdbcStateRepository.DEFAULT_TABLE_NAME));
     }
 
     @Test
@@ -236,6 +366,16 @@ abstract class AbstractJdbcStateRepositoryTest {
                 .hasMessage("a JdbcStateRepository key has 1 to 512 characters, not 513");
     }
 
+    /** The claim of the row, as {@code owner epoch}. */
+    String claimOf(String key) throws SQLException {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT CLAIM_OWNER, CLAIM_EPOCH FROM "
+                                                    + JdbcStateRepository.DEFAULT_TABLE_NAME + " WHERE STATE_KEY = '"
+                                                    + key + "'")) {
+            return row.next() ? row.getString(1) + " " + row.getLong(2) : null;
+        }
+    }
+
     String stored(String key) throws SQLException {
         try (Connection connection = dataSource().getConnection()) {
             return stored(connection, key);
@@ -247,7 +387,11 @@ abstract class AbstractJdbcStateRepositoryTest {
              ResultSet row = statement.executeQuery("SELECT COMMIT_NUM, OP_NUM FROM "
                                                     + JdbcStateRepository.DEFAULT_TABLE_NAME + " WHERE STATE_KEY = '"
                                                     + key + "'")) {
-            return row.next() ? row.getLong(1) + ":" + row.getLong(2) : null;
+            if (!row.next()) {
+                return null;
+            }
+            long commitNum = row.getLong(1);
+            return row.wasNull() ? null : commitNum + ":" + row.getLong(2);
         }
     }
 
@@ -268,7 +412,7 @@ abstract class AbstractJdbcStateRepositoryTest {
         }
     }
 
-    private void sql(String statement) throws SQLException {
+    void sql(String statement) throws SQLException {
         try (Connection connection = dataSource().getConnection(); Statement s = connection.createStatement()) {
             s.execute(statement);
         }

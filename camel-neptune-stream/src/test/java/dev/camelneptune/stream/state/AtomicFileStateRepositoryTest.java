@@ -6,19 +6,118 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.camelneptune.stream.StreamPosition;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PropertyBindingSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class AtomicFileStateRepositoryTest {
 
     @TempDir
     Path dir;
+
+    private final java.util.List<AtomicFileStateRepository> started = new java.util.ArrayList<>();
+
+    @AfterEach
+    void stopRepositories() {
+        started.forEach(AtomicFileStateRepository::stop);
+    }
+
+    /** A repository on {@code file} claiming as {@code owner}: two on one file play two processes of one host. */
+    private AtomicFileStateRepository node(Path file, String owner, long flushInterval) {
+        AtomicFileStateRepository repository = new AtomicFileStateRepository(file);
+        repository.setOwner(owner);
+        repository.setFlushInterval(flushInterval);
+        repository.start();
+        started.add(repository);
+        return repository;
+    }
+
+    @Test
+    void eachClaimRaisesTheEpochKeptInTheFileAndStartsFromTheStoredPosition() {
+        Path file = dir.resolve("stream.state");
+        AtomicFileStateRepository a = node(file, "node-a", 0);
+        PositionClaim first = a.claim("orders");
+        a.store(first, new StreamPosition(7, 2));
+        a.stop();
+
+        AtomicFileStateRepository b = node(file, "node-b", 0);
+        PositionClaim second = b.claim("orders");
+
+        assertThat(first).isEqualTo(new PositionClaim("orders", "node-a", 1, null));
+        assertThat(second).isEqualTo(new PositionClaim("orders", "node-b", 2, new StreamPosition(7, 2)));
+        assertThat(b.getState("orders")).isEqualTo("7:2");
+    }
+
+    @Test
+    void aPositionStoredUnderAStaleClaimIsRefusedEvenWhenItIsNewer() throws Exception {
+        Path file = dir.resolve("stream.state");
+        AtomicFileStateRepository deposed = node(file, "node-a", 0);
+        AtomicFileStateRepository leader = node(file, "node-b", 0);
+        PositionClaim stale = deposed.claim("orders");
+        deposed.store(stale, new StreamPosition(5, 1));
+        PositionClaim current = leader.claim("orders");
+        leader.store(current, new StreamPosition(6, 1));
+
+        assertThatThrownBy(() -> deposed.store(stale, new StreamPosition(9, 1)))
+                .isInstanceOf(PositionFencedException.class)
+                .hasMessage("position key 'orders' was claimed by node-b (epoch 2) after this node's claim (epoch 1)");
+
+        assertThat(node(file, "reader", 0).getState("orders")).isEqualTo("6:1");
+        assertThat(deposed.getFencedWrites()).isEqualTo(1);
+    }
+
+    @Test
+    void aCoalescedPositionUnderAStaleClaimIsRefusedAtTheFlushAndThrownAtTheNextStore() {
+        Path file = dir.resolve("stream.state");
+        AtomicFileStateRepository deposed = node(file, "node-a", 60_000);
+        AtomicFileStateRepository leader = node(file, "node-b", 0);
+        PositionClaim stale = deposed.claim("orders");
+        deposed.store(stale, new StreamPosition(3, 1));
+        leader.claim("orders");
+
+        deposed.flush();
+
+        assertThat(node(file, "reader", 0).getState("orders")).isNull();
+        assertThatThrownBy(() -> deposed.store(stale, new StreamPosition(4, 1)))
+                .isInstanceOf(PositionFencedException.class).hasMessageContaining("claimed by node-b (epoch 2)");
+    }
+
+    @Test
+    void underItsClaimAPositionNeverMovesBackwards() {
+        Path file = dir.resolve("stream.state");
+        AtomicFileStateRepository node = node(file, "node-a", 0);
+        PositionClaim claim = node.claim("orders");
+        node.store(claim, new StreamPosition(10, 2));
+
+        node.store(claim, new StreamPosition(10, 1));
+
+        assertThat(node.getState("orders")).isEqualTo("10:2");
+        assertThat(node.getRefusedWrites()).isEqualTo(1);
+    }
+
+    /** Two processes sharing the file each write their own keys: each write reads the file again first. */
+    @Test
+    void repositoriesSharingTheFileKeepEachOthersKeys() {
+        Path file = dir.resolve("stream.state");
+        AtomicFileStateRepository a = node(file, "node-a", 0);
+        AtomicFileStateRepository b = node(file, "node-b", 0);
+
+        a.setState("orders", "1:1");
+        b.setState("people", "2:1");
+        a.setState("orders", "1:2");
+
+        AtomicFileStateRepository reader = node(file, "reader", 0);
+        assertThat(reader.getState("orders")).isEqualTo("1:2");
+        assertThat(reader.getState("people")).isEqualTo("2:1");
+    }
 
     @Test
     void aNewInstanceReadsWhatTheLastOneWrote() throws Exception {
@@ -68,7 +167,8 @@ class AtomicFileStateRepositoryTest {
         assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).isNotEqualTo(before);
         assertThat(Files.readString(file)).isEqualTo("k=1%3A2\n");
         try (var files = Files.list(dir)) {
-            assertThat(files).containsExactly(file);
+            // no temporary file left; the lock file stays beside the state, empty
+            assertThat(files).containsExactlyInAnyOrder(file, dir.resolve("stream.state.lock"));
         }
     }
 
