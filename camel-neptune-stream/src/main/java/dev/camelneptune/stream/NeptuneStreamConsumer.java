@@ -251,8 +251,7 @@ public class NeptuneStreamConsumer<R> extends ScheduledPollConsumer implements S
         ExpiredStreamPolicy policy = configuration.getExpiredStreamPolicy();
         if (policy == ExpiredStreamPolicy.FAIL) {
             String message = "Neptune stream " + configuration.getStreamType() + " position " + lost
-                             + " has been trimmed from the stream (ExpiredStreamException: "
-                             + e.awsErrorDetails().errorMessage()
+                             + " has been trimmed from the stream (ExpiredStreamException: " + NeptuneErrors.reason(e)
                              + "). The records between it and the oldest record the stream still retains are lost, and"
                              + " this consumer stops advancing. To recover, restart the route with"
                              + " expiredStreamPolicy=RESTART_FROM_TRIM_HORIZON (or RESTART_FROM_LATEST), or store a"
@@ -266,9 +265,9 @@ public class NeptuneStreamConsumer<R> extends ScheduledPollConsumer implements S
         }
         IteratorType restart
                 = policy == ExpiredStreamPolicy.RESTART_FROM_LATEST ? IteratorType.LATEST : IteratorType.TRIM_HORIZON;
-        LOG.warn("Neptune stream {} position {} has been trimmed from the stream; restarting from {} as"
-                 + " expiredStreamPolicy={} says: the records in between are skipped",
-                configuration.getStreamType(), lost, restart, policy);
+        LOG.warn("Neptune stream {} position {} has been trimmed from the stream (ExpiredStreamException: {});"
+                 + " restarting from {} as expiredStreamPolicy={} says: the records in between are skipped",
+                configuration.getStreamType(), lost, NeptuneErrors.reason(e), restart, policy);
         gapAfter = position != null ? position.toString() : request.toString();
         position = null;
         seed = StreamRequest.of(restart);

@@ -7,7 +7,8 @@ import java.util.RandomAccess;
 /**
  * The body of a batch or transaction exchange: the SDK records ({@code PropertygraphRecord} or {@code SparqlRecord}),
  * in stream order. A plain read-only {@code List} to the route (iterate it, split it); it converts to a {@code String}
- * that is a JSON array of the records' wire JSON. It is a view of the page the SDK returned, not a copy.
+ * that is a JSON array of the records' wire JSON, and to {@link dev.camelneptune.stream.change.ElementChanges} (one
+ * change per element). It is a view of the page the SDK returned, not a copy.
  *
  * @param <R> the SDK record type
  */

@@ -44,7 +44,7 @@ class AnonymousCredentialsTest {
 
     @Test
     void sendsRequestsUnsignedSoAClusterThatRequiresIamRejectsThem() throws Exception {
-        neptune = NeptuneLocal.builder().requireSigV4("neptune-db").start();
+        neptune = NeptuneLocal.builder().requireSigV4().start();
         neptune.stream().propertyGraph().commit(tx -> tx.addVertex("v1", "person"));
 
         consume("neptune-stream:" + neptune.endpoint() + "?useAnonymousCredentials=true&region=us-east-1&delay=20");

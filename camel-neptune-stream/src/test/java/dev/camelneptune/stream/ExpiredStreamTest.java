@@ -16,6 +16,10 @@ import static org.awaitility.Awaitility.await;
 /** A stored position that the stream has trimmed: never skipped silently. */
 class ExpiredStreamTest extends NeptuneStreamTestSupport {
 
+    /** What neptune-local's engine says (its detailedMessage) when the consumer asks for the position after 1:2. */
+    private static final String SERVICE_REASON = "Requested startEventId [commitNum = 1, opNum = 2] has expired."
+                                                 + " Oldest available event id: [commitNum = 3, opNum = 1]";
+
     private final MemoryStateRepository offsets = new MemoryStateRepository();
     private ListAppender log;
 
@@ -51,6 +55,34 @@ class ExpiredStreamTest extends NeptuneStreamTestSupport {
         assertThat(logged("ERROR")).singleElement().asString()
                 .contains("position after 1:2 has been trimmed", "expiredStreamPolicy=RESTART_FROM_TRIM_HORIZON",
                         "key 'people'");
+    }
+
+    /**
+     * The engine documents its error body as {@code requestId}, {@code code}, {@code detailedMessage} (no
+     * {@code message}): the reason it gives is in the exception's {@code detailedMessage()}, and the consumer quotes
+     * it.
+     */
+    @Test
+    void failingOnATrimmedPositionQuotesTheServicesReason() throws Exception {
+        consume(streamUri("offsetRepository=#offsets&offsetKey=people"));
+        NeptuneStreamConsumer consumer = (NeptuneStreamConsumer) context.getRoute("stream").getConsumer();
+
+        await().until(() -> consumer.getErrorCounter() >= 1);
+
+        assertThat(logged("ERROR")).singleElement().asString()
+                .contains("(ExpiredStreamException: " + SERVICE_REASON + ")");
+        assertThat(consumer.getHealthCheck().call().getError()).get().asString().contains(SERVICE_REASON);
+    }
+
+    @Test
+    void restartingFromATrimmedPositionQuotesTheServicesReasonInItsWarning() throws Exception {
+        consume(streamUri("offsetRepository=#offsets&offsetKey=people&expiredStreamPolicy=RESTART_FROM_TRIM_HORIZON"));
+
+        await().until(() -> received.size() == 6);
+
+        assertThat(logged("WARN")).anySatisfy(m -> assertThat(m)
+                .contains("position after 1:2 has been trimmed from the stream (ExpiredStreamException: " + SERVICE_REASON
+                          + ")"));
     }
 
     @Test

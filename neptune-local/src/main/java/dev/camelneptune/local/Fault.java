@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * One injected fault. Each API renders an error fault in its own wire format (the task API's {@code {"message"}} body
- * with {@code x-amzn-ErrorType}, the stream API's {@code {"code", "requestId", "detailedMessage", "message"}} body).
+ * with {@code x-amzn-ErrorType}, the stream API's {@code {"requestId", "code", "detailedMessage"}} body, as the engine
+ * documents it).
  *
  * @param kind   what happens
  * @param status the HTTP status of an {@link Kind#ERROR}

@@ -67,9 +67,7 @@ public final class NeptuneLocal implements AutoCloseable {
         this.tasks = new Tasks(clock, graphs);
         this.stream = new StreamApi(clock);
         this.apis = List.of(new TaskApi(tasks), stream);
-        this.sigV4 = builder.sigV4Service == null
-                ? null
-                : new SigV4Check(builder.sigV4Service, builder.sigV4AccessKeyId, builder.sigV4SecretAccessKey);
+        this.sigV4 = builder.sigV4 ? new SigV4Check(builder.sigV4AccessKeyId, builder.sigV4SecretAccessKey) : null;
         this.sslContext = builder.sslContext;
     }
 
@@ -213,7 +211,7 @@ public final class NeptuneLocal implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private LocalClock clock = LocalClock.system();
-        private String sigV4Service;
+        private boolean sigV4;
         private String sigV4AccessKeyId;
         private String sigV4SecretAccessKey;
         private SSLContext sslContext;
@@ -243,27 +241,28 @@ public final class NeptuneLocal implements AutoCloseable {
 
         /**
          * Answers 403 {@code AccessDeniedException} (in each API's error format) to every request without an
-         * {@code Authorization} header of SigV4's shape for {@code service}:
-         * {@code AWS4-HMAC-SHA256 Credential=<key>/<yyyyMMdd>/<region>/<service>/aws4_request, SignedHeaders=...,
-         * Signature=<64 hex>}. The shape is checked, not the signature itself: any key pair passes. To check the
-         * signature too, use {@link #requireSigV4(String, String, String)}.
+         * {@code Authorization} header of SigV4's shape for the API it is addressed to, whose signing name the service
+         * models give: {@code neptune-graph} for the task paths, {@code neptune-db} for the stream paths.
+         * {@code AWS4-HMAC-SHA256 Credential=<key>/<yyyyMMdd>/<region>/<signing name>/aws4_request,
+         * SignedHeaders=..., Signature=<64 hex>}. The shape is checked, not the signature itself: any key pair passes.
+         * To check the signature too, use {@link #requireSigV4(String, String)}.
          */
-        public Builder requireSigV4(String service) {
-            this.sigV4Service = service;
+        public Builder requireSigV4() {
+            this.sigV4 = true;
             this.sigV4AccessKeyId = null;
             this.sigV4SecretAccessKey = null;
             return this;
         }
 
         /**
-         * As {@link #requireSigV4(String)}, and the signature is computed again with the SDK's own SigV4 signer for
-         * this key pair, as the service does: a request signed with another secret key gets 403
+         * As {@link #requireSigV4()}, and the signature is computed again with the SDK's own SigV4 signer for this key
+         * pair and the API's signing name, as the service does: a request signed with another secret key gets 403
          * {@code InvalidSignatureException}, one signed with another access key 403
          * {@code UnrecognizedClientException}. The request time is not checked against the clock (the service refuses
          * signatures older than 15 minutes).
          */
-        public Builder requireSigV4(String service, String accessKeyId, String secretAccessKey) {
-            this.sigV4Service = service;
+        public Builder requireSigV4(String accessKeyId, String secretAccessKey) {
+            this.sigV4 = true;
             this.sigV4AccessKeyId = java.util.Objects.requireNonNull(accessKeyId, "accessKeyId");
             this.sigV4SecretAccessKey = java.util.Objects.requireNonNull(secretAccessKey, "secretAccessKey");
             return this;

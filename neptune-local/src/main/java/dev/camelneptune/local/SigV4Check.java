@@ -23,8 +23,9 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * Checks the AWS Signature Version 4 of a request for one service. Without a key pair only the {@code Authorization}
- * header's shape is checked; with one, the signature is computed again with the SDK's own signer
+ * Checks the AWS Signature Version 4 of a request for the service it is addressed to (each API's signing name:
+ * {@code neptune-graph} for the task API, {@code neptune-db} for streams). Without a key pair only the
+ * {@code Authorization} header's shape is checked; with one, the signature is computed again with the SDK's own signer
  * ({@link AwsV4HttpSigner}) over the headers the request says it signed, and compared, as the service does. It never
  * echoes the header or a secret back: a denial names only what is missing or wrong.
  */
@@ -45,24 +46,23 @@ final class SigV4Check {
     private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
 
-    private final String service;
     private final String accessKeyId;
     private final String secretAccessKey;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /** {@code accessKeyId} and {@code secretAccessKey} null: the header's shape is checked, not the signature. */
-    SigV4Check(String service, String accessKeyId, String secretAccessKey) {
-        this.service = service;
+    SigV4Check(String accessKeyId, String secretAccessKey) {
         this.accessKeyId = accessKeyId;
         this.secretAccessKey = secretAccessKey;
     }
 
     /**
-     * Null when the request is signed for the service (and, with a key pair, signed with it), else why not.
+     * Null when the request is signed for {@code service} (and, with a key pair, signed with it), else why not.
      *
+     * @param service the signing name the request must be scoped to
      * @param headers request headers, names lower-cased
      */
-    Denial check(String method, URI requestUri, Map<String, List<String>> headers, byte[] body) {
+    Denial check(String service, String method, URI requestUri, Map<String, List<String>> headers, byte[] body) {
         List<String> values = headers.get("authorization");
         String authorization = values == null || values.isEmpty() ? null : values.get(0);
         if (authorization == null || authorization.isBlank()) {
@@ -114,7 +114,7 @@ final class SigV4Check {
         } catch (DateTimeParseException e) {
             return denied("The X-Amz-Date header is not yyyyMMdd'T'HHmmss'Z'");
         }
-        String recomputed = recompute(method, requestUri, headers, body, signedNames, scope.group(3), signedAt);
+        String recomputed = recompute(service, method, requestUri, headers, body, signedNames, scope.group(3), signedAt);
         if (recomputed == null || !MessageDigest.isEqual(recomputed.getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII))) {
             return new Denial("InvalidSignatureException", SIGNATURE_MISMATCH);
@@ -124,7 +124,7 @@ final class SigV4Check {
 
     /** The signature the SDK's signer makes for the signed part of this request with the configured key pair. */
     private String recompute(
-            String method, URI requestUri, Map<String, List<String>> headers, byte[] body,
+            String service, String method, URI requestUri, Map<String, List<String>> headers, byte[] body,
             List<String> signedNames, String region, Instant signedAt) {
         List<String> host = headers.get("host");
         if (host == null || host.isEmpty()) {

@@ -45,7 +45,7 @@ class SecretOptionsTest extends NeptuneLocalCamelTestSupport {
 
     @Override
     protected NeptuneLocal startNeptune() {
-        return NeptuneLocal.builder().requireSigV4("neptune-db").start();
+        return NeptuneLocal.builder().requireSigV4().start();
     }
 
     @ParameterizedTest

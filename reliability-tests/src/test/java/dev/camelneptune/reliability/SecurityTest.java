@@ -3,20 +3,23 @@ package dev.camelneptune.reliability;
 import java.time.Duration;
 
 import dev.camelneptune.local.NeptuneLocal;
+import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
+import software.amazon.awssdk.services.neptunegraph.model.ListImportTasksResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Security of the stream consumer (and the trustAllCertificates warning of both components): credentials sign every
- * stream request with SigV4 for neptune-db, and a server that requires it rejects anything else and the consumer says
- * so. That the credentials never show is {@link SecretOptionsTest}.
+ * Security of both components against one neptune-local that requires SigV4, each API checked against its model's
+ * signing name: credentials sign every stream request for neptune-db and every task request for neptune-graph, a server
+ * that requires it rejects anything else and the consumer says so (and the trustAllCertificates warning of both
+ * components). That the credentials never show is {@link SecretOptionsTest}.
  */
 class SecurityTest extends NeptuneLocalCamelTestSupport {
 
@@ -26,7 +29,7 @@ class SecurityTest extends NeptuneLocalCamelTestSupport {
 
     @Override
     protected NeptuneLocal startNeptune() {
-        NeptuneLocal neptune = NeptuneLocal.builder().requireSigV4("neptune-db").start();
+        NeptuneLocal neptune = NeptuneLocal.builder().requireSigV4().start();
         neptune.stream().propertyGraph().preload(500);
         return neptune;
     }
@@ -43,6 +46,20 @@ class SecurityTest extends NeptuneLocalCamelTestSupport {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 500);
         assertThat(received).containsExactlyElementsOf(StreamLog.read(neptune.endpoint()));
+    }
+
+    @Test
+    void withCredentialsEveryTaskRequestIsSigV4SignedForNeptuneGraphOnTheSameServer() {
+        neptune.tasks().createImportTasks(3);
+
+        Exchange exchange = template.send("neptune-graph:tasks?operation=listImportTasks&region=us-east-1"
+                                          + "&accessKey=RAW(" + ACCESS_KEY + ")&secretKey=RAW(" + SECRET_KEY + ")"
+                                          + "&overrideEndpoint=true&uriEndpointOverride=" + neptune.endpoint(),
+                e -> {
+                });
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(ListImportTasksResponse.class).tasks()).hasSize(3);
     }
 
     @Test

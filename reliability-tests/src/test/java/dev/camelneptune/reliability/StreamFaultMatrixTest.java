@@ -168,7 +168,8 @@ class StreamFaultMatrixTest extends CamelTestSupport {
 
     /**
      * A storm longer than the SDK's attempts fails polls: the consumer backs off (backoffErrorThreshold), its health
-     * goes DOWN with the service's error as the reason, and once the storm passes it goes on from where it was.
+     * goes DOWN with the service's error and its reason (the engine's {@code detailedMessage}) as the reason, and once
+     * the storm passes it goes on from where it was.
      */
     @ParameterizedTest(name = "{0} {1} storm: backoff, health DOWN, then recovery")
     @CsvSource({
@@ -181,9 +182,10 @@ class StreamFaultMatrixTest extends CamelTestSupport {
         neptune.faults().next(1_000, Fault.error(status, code));
         resume();
 
-        awaitDownBecause(code);
+        awaitDownBecause(code + ": injected fault: " + code);
         await().atMost(Duration.ofSeconds(30)).until(() -> streamConsumer().getBackoffCounter() > 0);
-        assertThat(captured.getMessages()).anySatisfy(line -> assertThat(line).startsWith("WARN").contains(code));
+        assertThat(captured.getMessages())
+                .anySatisfy(line -> assertThat(line).startsWith("WARN").contains(code + ": injected fault: " + code));
         assertThat(received).hasSize(1_000);
         neptune.faults().clear();
 
@@ -266,7 +268,9 @@ class StreamFaultMatrixTest extends CamelTestSupport {
         neptune.stream().propertyGraph().trimBefore(400);
         resume();
 
-        awaitDownBecause("position after 250:4 has been trimmed");
+        awaitDownBecause("position after 250:4 has been trimmed from the stream (ExpiredStreamException: Requested"
+                         + " startEventId [commitNum = 250, opNum = 4] has expired. Oldest available event id:"
+                         + " [commitNum = 400, opNum = 1])");
         assertThat(received).as("nothing after the lost position was delivered").hasSize(1_000);
         assertThat(captured.getMessages()).anySatisfy(line -> assertThat(line).startsWith("ERROR")
                 .contains("after 250:4", "expiredStreamPolicy=RESTART_FROM_TRIM_HORIZON"));

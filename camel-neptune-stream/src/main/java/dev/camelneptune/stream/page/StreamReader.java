@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.camelneptune.stream.NeptuneErrors;
 import dev.camelneptune.stream.NeptuneStreamConstants;
 import dev.camelneptune.stream.StreamPosition;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -46,11 +47,20 @@ public abstract class StreamReader<R> {
      *                                                                                          or after the start
      * @throws software.amazon.awssdk.services.neptunedata.model.ExpiredStreamException         when the start has been
      *                                                                                          trimmed
+     * @throws software.amazon.awssdk.awscore.exception.AwsServiceException                     any other error of the
+     *                                                                                          service, its message
+     *                                                                                          naming Neptune's reason
+     *                                                                                          ({@link NeptuneErrors})
      */
     public StreamPage<R> read(StreamRequest request) {
         PageParserInterceptor parser = onePassParser ? new PageParserInterceptor() : null;
-        List<R> records = call(client.get(), request.iteratorType(), request.commitNum(), request.opNum(), limit,
-                encoding, parser != null ? parser.override() : null);
+        List<R> records;
+        try {
+            records = call(client.get(), request.iteratorType(), request.commitNum(), request.opNum(), limit,
+                    encoding, parser != null ? parser.override() : null);
+        } catch (RuntimeException e) {
+            throw NeptuneErrors.withReason(e);
+        }
         return new StreamPage<>(records, parser != null ? parser.positions() : null, this::eventId);
     }
 

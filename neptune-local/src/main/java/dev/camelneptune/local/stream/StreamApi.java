@@ -3,7 +3,9 @@ package dev.camelneptune.local.stream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,15 +20,21 @@ import dev.camelneptune.local.LocalRequest;
 import dev.camelneptune.local.LocalResponse;
 
 /**
- * Neptune Streams API: {@code GET /propertygraph/stream} (alias {@code /pg/stream}) and {@code GET /sparql/stream},
- * with the service's query parameters ({@code iteratorType}, {@code AT_SEQUENCE_NUMBER} by default; {@code commitNum},
- * {@code opNum}, {@code limit}, out-of-range values refused), gzip on {@code Accept-Encoding: gzip}, and its error
- * bodies {@code {"code","requestId","detailedMessage","message"}}. Old commits are trimmed after
- * {@link #retention(Duration)}, measured on the server's clock, or on demand with {@code trimBefore}.
+ * Neptune Streams API: {@code GET /propertygraph/stream} (alias {@code /pg/stream}, and the deprecated
+ * {@code /gremlin/stream}, which the user guide says is still served, with format {@code GREMLIN_JSON}) and
+ * {@code GET /sparql/stream}, with the service's query parameters ({@code iteratorType}, {@code AT_SEQUENCE_NUMBER} by
+ * default; {@code commitNum}, {@code opNum}, {@code limit}, out-of-range values refused), gzip when
+ * {@code Accept-Encoding} accepts it, and the engine's documented error body
+ * {@code {"requestId","code","detailedMessage"}}. Old commits are trimmed after {@link #retention(Duration)}, measured
+ * on the server's clock, or on demand with {@code trimBefore}.
  */
 public final class StreamApi implements LocalApi {
 
     static final int MAX_LIMIT = 100_000;
+
+    /** The paths served: exactly these, nothing below them. */
+    private static final Set<String> PATHS = Set.of("/propertygraph/stream", "/pg/stream", "/gremlin/stream",
+            "/sparql/stream");
 
     private static final Set<String> ITERATOR_TYPES = Set.of("AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER",
             "TRIM_HORIZON", "LATEST");
@@ -47,6 +55,7 @@ public final class StreamApi implements LocalApi {
             Map.entry("PreconditionsFailedException", 400),
             Map.entry("UnsupportedOperationException", 400),
             Map.entry("AccessDeniedException", 403),
+            Map.entry("MethodNotAllowedException", 405),
             Map.entry("ThrottlingException", 500),
             Map.entry("MemoryLimitExceededException", 500),
             Map.entry("InternalFailureException", 500),
@@ -81,13 +90,26 @@ public final class StreamApi implements LocalApi {
 
     @Override
     public List<String> pathPrefixes() {
-        return List.of("/propertygraph/stream", "/pg/stream", "/sparql/stream");
+        return List.of("/propertygraph/stream", "/pg/stream", "/gremlin/stream", "/sparql/stream");
+    }
+
+    /** The neptunedata model's {@code signingName}. */
+    @Override
+    public String signingName() {
+        return "neptune-db";
     }
 
     @Override
     public LocalResponse handle(LocalRequest request) throws ApiError {
+        if (!PATHS.contains(request.path())) {
+            throw new ApiError(404, "UnknownOperationException", "No operation at " + request.path());
+        }
         if (!"GET".equals(request.method())) {
-            throw new ApiError(400, "BadRequestException", "stream records are read with GET, not " + request.method());
+            // MethodNotAllowedException (405) in the neptunedata model; the user guide: "Only an HTTP GET operation is
+            // allowed."
+            throw new ApiError(
+                    405, "MethodNotAllowedException",
+                    "Only an HTTP GET operation is allowed on " + request.path() + ", not " + request.method());
         }
         ChangeLog log = request.path().startsWith("/sparql") ? sparql.log() : propertyGraph.log();
         Map<String, String> query = request.query();
@@ -118,7 +140,10 @@ public final class StreamApi implements LocalApi {
 
         log.trimOlderThan(clock.millis() - retention.toMillis());
         byte[] body = log.page(iteratorType, commitNum, opNum, (int) limit);
-        if (wantsGzip(request)) {
+        if (request.path().equals("/gremlin/stream")) {
+            body = gremlinJson(body);
+        }
+        if (wantsGzip(request.header("Accept-Encoding"))) {
             return LocalResponse.json(200, gzip(body)).withHeader("Content-Encoding", "gzip");
         }
         return LocalResponse.json(200, body);
@@ -141,10 +166,56 @@ public final class StreamApi implements LocalApi {
         return new ApiError(400, "InvalidParameterException", message);
     }
 
-    /** Only the {@code Accept-Encoding} header asks for gzip: the model binds {@code encoding} to that header. */
-    private static boolean wantsGzip(LocalRequest request) {
-        String acceptEncoding = request.header("Accept-Encoding");
-        return acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
+    /**
+     * Whether {@code Accept-Encoding} names gzip with a quality above 0 (RFC 9110, 12.5.3): {@code gzip;q=0} refuses
+     * it. Only this header asks for gzip (the model binds {@code encoding} to it), and only by name, as the user guide
+     * says: "an Accept-Encoding header that specifies gzip".
+     */
+    static boolean wantsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        double gzip = 0;
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].trim().toLowerCase(Locale.ROOT);
+            if (!name.equals("gzip") && !name.equals("x-gzip")) {
+                continue;
+            }
+            double quality = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim().toLowerCase(Locale.ROOT);
+                if (parameter.startsWith("q=")) {
+                    try {
+                        quality = Double.parseDouble(parameter.substring(2).trim());
+                    } catch (NumberFormatException e) {
+                        quality = 0;
+                    }
+                }
+            }
+            gzip = Math.max(gzip, quality);
+        }
+        return gzip > 0;
+    }
+
+    /**
+     * The page as {@code /gremlin/stream} serves it: the user guide's deprecated {@code GREMLIN_JSON} format,
+     * "currently identical" to {@code PG_JSON} but for its name. The {@code format} member comes after the records, so
+     * its last occurrence is the one to rename.
+     */
+    private static byte[] gremlinJson(byte[] pgJson) {
+        byte[] from = "\"format\":\"PG_JSON\"".getBytes(StandardCharsets.UTF_8);
+        byte[] to = "\"format\":\"GREMLIN_JSON\"".getBytes(StandardCharsets.UTF_8);
+        for (int at = pgJson.length - from.length; at >= 0; at--) {
+            if (Arrays.equals(pgJson, at, at + from.length, from, 0, from.length)) {
+                byte[] renamed = new byte[pgJson.length - from.length + to.length];
+                System.arraycopy(pgJson, 0, renamed, 0, at);
+                System.arraycopy(to, 0, renamed, at, to.length);
+                System.arraycopy(pgJson, at + from.length, renamed, at + to.length, pgJson.length - at - from.length);
+                return renamed;
+            }
+        }
+        throw new IllegalStateException("a property graph page without its format member");
     }
 
     private static byte[] gzip(byte[] body) {
@@ -158,19 +229,22 @@ public final class StreamApi implements LocalApi {
     }
 
     /**
-     * The service's error answer. Codes named the task API's way are translated ({@code InternalServerException} is
-     * {@code InternalFailureException} here), and each known code gets the status the service uses for it, so an
-     * injected {@code throttleNext} fault arrives as {@code ThrottlingException} with status 500.
+     * The engine's error answer as the user guide documents it ("Neptune Service Errors"): {@code requestId},
+     * {@code code} and {@code detailedMessage}, nothing else. The SDK reads the error code from {@code code} (the
+     * neptunedata client's error code field), so no {@code x-amzn-ErrorType} header is needed, and the text from
+     * {@code detailedMessage} only into the exception's {@code detailedMessage()}. Codes named the task API's way are
+     * translated ({@code InternalServerException} is {@code InternalFailureException} here), and each known code gets
+     * the status the service uses for it, so an injected {@code throttleNext} fault arrives as
+     * {@code ThrottlingException} with status 500.
      */
     @Override
     public LocalResponse error(int status, String code, String message) {
         String streamCode = "InternalServerException".equals(code) ? "InternalFailureException" : code;
         String requestId = UUID.randomUUID().toString();
         byte[] body = JsonBytes.object(out -> {
-            out.writeStringField("code", streamCode);
             out.writeStringField("requestId", requestId);
+            out.writeStringField("code", streamCode);
             out.writeStringField("detailedMessage", message);
-            out.writeStringField("message", message);
         });
         return LocalResponse.json(ERROR_STATUS.getOrDefault(streamCode, status), body)
                 .withHeader("x-amzn-RequestId", requestId);

@@ -23,19 +23,27 @@ public final class Graphs {
     /** The ARN of a graph is this followed by its id (neptune-local has one region and one account). */
     static final String ARN_PREFIX = "arn:aws:neptune-graph:us-east-1:123456789012:graph/";
 
+    /** The graph endpoint of a graph is its id followed by this (the region of neptune-local's ARNs). */
+    static final String ENDPOINT_SUFFIX = ".us-east-1.neptune-graph.amazonaws.com";
+
     static final class Record {
         final String id;
         final String name;
         final long createMillis;
+        final GraphSnapshot.Settings settings;
         String pinnedStatus;
         boolean loaded;
         long emptiedMillis = Long.MIN_VALUE;
         String createdByTask;
 
-        Record(String id, String name, long createMillis) {
-            this.id = id;
+        Record(NewGraph spec, String name, long createMillis) {
+            this.id = spec.id;
             this.name = name;
             this.createMillis = createMillis;
+            this.settings = new GraphSnapshot.Settings(
+                    spec.provisionedMemory, spec.publicConnectivity,
+                    spec.replicaCount, spec.deletionProtection, spec.vectorSearchDimension, spec.kmsKeyIdentifier,
+                    spec.id + ENDPOINT_SUFFIX);
         }
     }
 
@@ -73,7 +81,7 @@ public final class Graphs {
         if (byId.containsKey(spec.id) || named(name) != null) {
             throw new IllegalArgumentException("a graph " + spec.id + " or named " + name + " already exists");
         }
-        Record graph = new Record(spec.id, name, clock.millis());
+        Record graph = new Record(spec, name, clock.millis() - spec.createdAgo.toMillis());
         graph.pinnedStatus = spec.status;
         graph.loaded = !spec.empty;
         byId.put(spec.id, graph);
@@ -136,10 +144,10 @@ public final class Graphs {
     }
 
     /** A new graph made by {@code CreateGraphUsingImportTask}: its status follows that task. */
-    synchronized Record createForImport(String graphId, String name, String taskId) {
-        Record graph = new Record(graphId, name, clock.millis());
+    synchronized Record createForImport(NewGraph spec, String taskId) {
+        Record graph = new Record(spec, spec.name, clock.millis());
         graph.createdByTask = taskId;
-        byId.put(graphId, graph);
+        byId.put(spec.id, graph);
         return graph;
     }
 
@@ -163,7 +171,7 @@ public final class Graphs {
         boolean empty = !graph.loaded && !tasks.importSucceeded(graph.id, graph.emptiedMillis, now);
         return new GraphSnapshot(
                 graph.id, graph.name, ARN_PREFIX + graph.id, status, reason, empty,
-                Instant.ofEpochMilli(graph.createMillis));
+                Instant.ofEpochMilli(graph.createMillis), graph.settings);
     }
 
     private Record known(String graphId) {

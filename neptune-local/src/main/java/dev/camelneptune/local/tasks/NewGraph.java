@@ -1,5 +1,6 @@
 package dev.camelneptune.local.tasks;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,14 @@ public final class NewGraph {
     String name;
     String status;
     boolean empty = true;
+    Duration createdAgo = Duration.ZERO;
+    // what CreateGraphUsingImportTask sets; GetGraph echoes it
+    int provisionedMemory = 128;
+    boolean publicConnectivity;
+    int replicaCount;
+    boolean deletionProtection;
+    Integer vectorSearchDimension;
+    String kmsKeyIdentifier;
 
     private NewGraph() {
     }
@@ -41,6 +50,12 @@ public final class NewGraph {
     /** A status it keeps whatever its tasks do (the model's {@code GraphStatus}, e.g. {@code UPDATING}). */
     public NewGraph status(String status) {
         this.status = Objects.requireNonNull(status);
+        return this;
+    }
+
+    /** It was created this long before, e.g. before the tasks that run on it started. */
+    public NewGraph createdAgo(Duration ago) {
+        this.createdAgo = Objects.requireNonNull(ago);
         return this;
     }
 

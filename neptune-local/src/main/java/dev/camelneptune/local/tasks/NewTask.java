@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelneptune.local.Json;
 
 /**
  * What to create through {@link Tasks#create(NewTask)}: every field has a sensible default that the service model
@@ -24,6 +26,9 @@ public final class NewTask {
     /** A key ARN of the model's {@code KmsKeyArn} pattern (the key id is 36 characters, as a KMS key id is). */
     public static final String DEFAULT_KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/00000000-0000-4000-8000-000000000000";
 
+    /** How long an import from a Neptune database ({@code importOptions.neptune}) is EXPORTING, unless told. */
+    static final Duration DEFAULT_NEPTUNE_EXPORT = Duration.ofSeconds(20);
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -37,6 +42,7 @@ public final class NewTask {
     String parquetType;
     List<Duration> phases;
     Duration reprovisioning;
+    Duration neptuneExport;
     Duration rollback = Duration.ZERO;
     Duration startedAgo = Duration.ZERO;
     Duration failAfter;
@@ -136,6 +142,25 @@ public final class NewTask {
     public NewTask reprovisioning(Duration duration) {
         requireImport("REPROVISIONING");
         this.reprovisioning = Objects.requireNonNull(duration);
+        return this;
+    }
+
+    /**
+     * The import reads a Neptune database ({@code importOptions.neptune}, whose data the service exports to S3 before
+     * it analyzes and imports it): it is {@code EXPORTING} for this long between {@code INITIALIZING} and
+     * {@code ANALYZING_DATA}. Imports only.
+     */
+    public NewTask fromNeptune(Duration exporting) {
+        ObjectNode options = Json.MAPPER.createObjectNode();
+        options.putObject("neptune").put("s3ExportPath", "s3://neptune-local/neptune-export/")
+                .put("s3ExportKmsKeyId", DEFAULT_KMS_KEY);
+        return fromNeptune(options, exporting);
+    }
+
+    NewTask fromNeptune(JsonNode importOptions, Duration exporting) {
+        requireImport("EXPORTING");
+        this.importOptions = Objects.requireNonNull(importOptions);
+        this.neptuneExport = Objects.requireNonNull(exporting);
         return this;
     }
 

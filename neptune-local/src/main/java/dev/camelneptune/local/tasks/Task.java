@@ -42,6 +42,12 @@ final class Task {
             end += spec.phases.get(i).toMillis();
             phaseNames.add(names.get(i));
             phaseEnds.add(end);
+            if (i == 0 && spec.neptuneExport != null) {
+                // an import from a Neptune database exports its data to S3 first (ImportTaskStatus EXPORTING)
+                end += spec.neptuneExport.toMillis();
+                phaseNames.add("EXPORTING");
+                phaseEnds.add(end);
+            }
         }
         if (spec.failAfter != null) {
             fail(startMillis + spec.failAfter.toMillis(), spec.failureReason);

@@ -45,6 +45,12 @@ public final class TaskApi implements LocalApi {
         return List.of("/importtasks", "/exporttasks", "/graphs");
     }
 
+    /** The neptune-graph model's {@code signingName}. */
+    @Override
+    public String signingName() {
+        return "neptune-graph";
+    }
+
     @Override
     public LocalResponse handle(LocalRequest request) throws ApiError {
         String[] path = request.path().substring(1).split("/");
@@ -84,74 +90,104 @@ public final class TaskApi implements LocalApi {
     // ---------------------------------------------------------------- operations
 
     private ObjectNode get(TaskKind kind, String taskId) throws ApiError {
-        ModelRules.pattern("taskIdentifier", taskId, ModelRules.TASK_ID);
+        taskIdentifier(taskId);
         Task task = tasks.find(kind, taskId);
         long now = tasks.now();
         return TaskJson.detail(task, task.at(now), now);
     }
 
+    /** {@code ListImportTasksInput} / {@code ListExportTasksInput}. */
     private ObjectNode list(TaskKind kind, Map<String, String> query) throws ApiError {
-        int maxResults = maxResults(query.get("maxResults"));
+        ModelRules.Violations v = new ModelRules.Violations();
         String graphId = kind == TaskKind.EXPORT ? query.get("graphIdentifier") : null;
-        if (graphId != null) {
-            ModelRules.pattern("graphIdentifier", graphId, ModelRules.GRAPH_ID);
+        if (graphId != null && !ModelRules.pattern(v, "graphIdentifier", graphId, ModelRules.GRAPH_ID)) {
+            graphId = null;
         }
-        Tasks.Page page = tasks.list(kind, graphId, query.get("nextToken"), maxResults);
+        // PaginationToken: length 1..8192, so an empty nextToken is refused, not read as the first page
+        String nextToken = query.get("nextToken");
+        if (nextToken != null) {
+            ModelRules.length(v, "nextToken", nextToken, 1, 8192);
+        }
+        int maxResults = maxResults(v, query.get("maxResults"));
+        v.check();
+        Tasks.Page page = tasks.list(kind, graphId, nextToken, maxResults);
         long now = tasks.now();
         return TaskJson.page(page.tasks().stream().map(t -> TaskJson.summary(t, t.at(now))).toList(), page.nextToken());
     }
 
     private ObjectNode cancel(TaskKind kind, String taskId) throws ApiError {
-        ModelRules.pattern("taskIdentifier", taskId, ModelRules.TASK_ID);
+        taskIdentifier(taskId);
         Task task = tasks.cancelByRequest(kind, taskId);
         return TaskJson.summary(task, task.at(tasks.now()));
     }
 
     /** {@code StartImportTaskInput}. */
     private ObjectNode startImport(String graphId, JsonNode body) throws ApiError {
-        ModelRules.pattern("graphIdentifier", graphId, ModelRules.GRAPH_ID);
-        NewTask spec = importSpec(body).graph(graphId);
-        Task task = tasks.startImport(spec);
+        ModelRules.Violations v = new ModelRules.Violations();
+        ModelRules.pattern(v, "graphIdentifier", graphId, ModelRules.GRAPH_ID);
+        ImportMembers members = ImportMembers.read(v, body);
+        v.check();
+        Task task = tasks.startImport(members.spec().graph(graphId));
         return TaskJson.started(task, task.at(tasks.now()));
     }
 
     /** {@code CreateGraphUsingImportTaskInput}: the import members, and the new graph's. */
     private ObjectNode createGraphUsingImport(JsonNode body) throws ApiError {
-        String graphName = ModelRules.string(body, "graphName", true);
-        ModelRules.length("graphName", graphName, 1, 63);
-        ModelRules.pattern("graphName", graphName, ModelRules.GRAPH_NAME);
-        ModelRules.tags(body);
-        ModelRules.bool(body, "", "publicConnectivity");
-        ModelRules.bool(body, "", "deletionProtection");
-        ModelRules.pattern(body, "kmsKeyIdentifier", ModelRules.KMS_KEY_ARN, false);
-        ModelRules.object(body, "", "vectorSearchConfiguration");
-        ModelRules.integer(body, "replicaCount", 0, 2);
-        ModelRules.integer(body, "minProvisionedMemory", 16, 24576);
-        ModelRules.integer(body, "maxProvisionedMemory", 16, 24576);
-        NewTask spec = importSpec(body);
-        Task task = tasks.createGraphUsingImport(graphName, spec);
+        ModelRules.Violations v = new ModelRules.Violations();
+        String graphName = ModelRules.string(v, body, "", "graphName", true, 1, 63);
+        if (graphName != null) {
+            ModelRules.pattern(v, "graphName", graphName, ModelRules.GRAPH_NAME);
+        }
+        NewGraph graph = NewGraph.graph().name(graphName != null ? graphName : "unnamed");
+        ModelRules.tags(v, body);
+        graph.publicConnectivity = Boolean.TRUE.equals(ModelRules.bool(v, body, "", "publicConnectivity"));
+        graph.deletionProtection = Boolean.TRUE.equals(ModelRules.bool(v, body, "", "deletionProtection"));
+        graph.kmsKeyIdentifier = ModelRules.pattern(v, body, "kmsKeyIdentifier", ModelRules.KMS_KEY_ARN, false);
+        graph.vectorSearchDimension = ModelRules.vectorSearchDimension(v, body);
+        Integer replicaCount = ModelRules.integer(v, body, "", "replicaCount", 0, 2, false);
+        // "Default = 0, Min = 0, Max = 2"
+        graph.replicaCount = replicaCount != null ? replicaCount : 0;
+        Integer min = ModelRules.integer(v, body, "", "minProvisionedMemory", 16, 24576, false);
+        Integer max = ModelRules.integer(v, body, "", "maxProvisionedMemory", 16, 24576, false);
+        // "If both the minimum and maximum values are specified, the max of [them] is used [...]. If neither value is
+        // specified 128 m-NCUs are used."
+        graph.provisionedMemory = Math.max(min != null ? min : 0, max != null ? max : 0);
+        if (graph.provisionedMemory == 0) {
+            graph.provisionedMemory = 128;
+        }
+        ImportMembers members = ImportMembers.read(v, body);
+        v.check();
+        Task task = tasks.createGraphUsingImport(graph, members.spec());
         return TaskJson.started(task, task.at(tasks.now()));
     }
 
     /** {@code StartExportTaskInput}. */
     private ObjectNode startExport(JsonNode body) throws ApiError {
-        String graphId = ModelRules.pattern(body, "graphIdentifier", ModelRules.GRAPH_ID, true);
-        String roleArn = ModelRules.pattern(body, "roleArn", ModelRules.ROLE_ARN, true);
-        String format = ModelRules.oneOf(body, "format", ModelRules.EXPORT_FORMATS, true);
-        String destination = ModelRules.string(body, "", "destination", true, 1, 1024);
-        String kmsKey = ModelRules.string(body, "", "kmsKeyIdentifier", true, 1, 1024);
-        ModelRules.pattern("kmsKeyIdentifier", kmsKey, ModelRules.KMS_KEY_ARN);
+        ModelRules.Violations v = new ModelRules.Violations();
+        String graphId = ModelRules.pattern(v, body, "graphIdentifier", ModelRules.GRAPH_ID, true);
+        String roleArn = ModelRules.pattern(v, body, "roleArn", ModelRules.ROLE_ARN, true);
+        String format = ModelRules.oneOf(v, body, "", "format", ModelRules.EXPORT_FORMATS, true);
+        String destination = ModelRules.string(v, body, "", "destination", true, 1, 1024);
+        String kmsKey = ModelRules.string(v, body, "", "kmsKeyIdentifier", true, 1, 1024);
+        if (kmsKey != null && !ModelRules.pattern(v, "kmsKeyIdentifier", kmsKey, ModelRules.KMS_KEY_ARN)) {
+            kmsKey = null;
+        }
+        String parquetType = ModelRules.oneOf(v, body, "", "parquetType", ModelRules.PARQUET_TYPES, false);
+        JsonNode exportFilter = ModelRules.exportFilter(v, body);
+        Map<String, String> tags = ModelRules.tags(v, body);
+        v.check();
         NewTask spec = NewTask.exportTask().graph(graphId).roleArn(roleArn).format(format).location(destination)
-                .kmsKeyIdentifier(kmsKey)
-                .parquetType(ModelRules.oneOf(body, "parquetType", ModelRules.PARQUET_TYPES, false));
-        spec.exportFilter = ModelRules.exportFilter(body);
-        spec.tags = ModelRules.tags(body);
+                .kmsKeyIdentifier(kmsKey).parquetType(parquetType);
+        spec.exportFilter = exportFilter;
+        spec.tags = tags;
         Task task = tasks.startExport(spec);
         return TaskJson.started(task, task.at(tasks.now()));
     }
 
     private ObjectNode graph(String graphId) throws ApiError {
-        ModelRules.pattern("graphIdentifier", graphId, ModelRules.GRAPH_ID);
+        ModelRules.Violations v = new ModelRules.Violations();
+        ModelRules.pattern(v, "graphIdentifier", graphId, ModelRules.GRAPH_ID);
+        v.check();
         return TaskJson.graph(tasks.graph(graphId));
     }
 
@@ -160,41 +196,59 @@ public final class TaskApi implements LocalApi {
      * {@code roleArn} required, {@code format} (CSV when absent), {@code parquetType}, {@code blankNodeHandling}
      * (required with NTRIPLES), {@code failOnError}, {@code importOptions}.
      */
-    private static NewTask importSpec(JsonNode body) throws ApiError {
-        String source = ModelRules.string(body, "source", true);
-        String roleArn = ModelRules.pattern(body, "roleArn", ModelRules.ROLE_ARN, true);
-        String format = ModelRules.oneOf(body, "format", ModelRules.FORMATS, false);
-        String blankNodeHandling = ModelRules.oneOf(body, "blankNodeHandling", ModelRules.BLANK_NODE_HANDLING, false);
-        if ("NTRIPLES".equals(format) && blankNodeHandling == null) {
-            throw ModelRules.validation("blankNodeHandling must be provided when format is NTRIPLES");
+    private record ImportMembers(String source, String roleArn, String format, String parquetType,
+            String blankNodeHandling, Boolean failOnError, JsonNode importOptions) {
+
+        static ImportMembers read(ModelRules.Violations v, JsonNode body) {
+            return new ImportMembers(
+                    ModelRules.string(v, body, "", "source", true),
+                    ModelRules.pattern(v, body, "roleArn", ModelRules.ROLE_ARN, true),
+                    ModelRules.oneOf(v, body, "", "format", ModelRules.FORMATS, false),
+                    ModelRules.oneOf(v, body, "", "parquetType", ModelRules.PARQUET_TYPES, false),
+                    ModelRules.oneOf(v, body, "", "blankNodeHandling", ModelRules.BLANK_NODE_HANDLING, false),
+                    ModelRules.bool(v, body, "", "failOnError"),
+                    ModelRules.importOptions(v, body));
         }
-        NewTask spec = NewTask.importTask().location(source).roleArn(roleArn).format(format != null ? format : "CSV")
-                .parquetType(ModelRules.oneOf(body, "parquetType", ModelRules.PARQUET_TYPES, false));
-        spec.blankNodeHandling = blankNodeHandling;
-        spec.failOnError = ModelRules.bool(body, "", "failOnError");
-        spec.importOptions = ModelRules.importOptions(body);
-        return spec;
+
+        /** The import to start, once the members satisfy the model; the service's rule on NTRIPLES applies here. */
+        NewTask spec() throws ApiError {
+            if ("NTRIPLES".equals(format) && blankNodeHandling == null) {
+                throw ModelRules.validation("blankNodeHandling must be provided when format is NTRIPLES");
+            }
+            NewTask spec = NewTask.importTask().location(source).roleArn(roleArn).format(format != null ? format : "CSV")
+                    .parquetType(parquetType);
+            spec.blankNodeHandling = blankNodeHandling;
+            spec.failOnError = failOnError;
+            if (importOptions != null) {
+                // NeptuneImportOptions: the data is exported from the Neptune database first (ImportTaskStatus
+                // EXPORTING)
+                spec.fromNeptune(importOptions, NewTask.DEFAULT_NEPTUNE_EXPORT);
+            }
+            return spec;
+        }
     }
 
     // ---------------------------------------------------------------- request parts
 
-    private static int maxResults(String value) throws ApiError {
+    /** {@code TaskId}, in the path. */
+    private static void taskIdentifier(String taskId) throws ApiError {
+        ModelRules.Violations v = new ModelRules.Violations();
+        ModelRules.pattern(v, "taskIdentifier", taskId, ModelRules.TASK_ID);
+        v.check();
+    }
+
+    /** {@code MaxResults}: 1..100, the default when absent. */
+    private static int maxResults(ModelRules.Violations v, String value) {
         if (value == null) {
             return DEFAULT_MAX_RESULTS;
         }
-        int max;
         try {
-            max = Integer.parseInt(value);
+            int max = Integer.parseInt(value);
+            return ModelRules.range(v, "maxResults", max, 1, 100) ? max : DEFAULT_MAX_RESULTS;
         } catch (NumberFormatException e) {
-            throw ModelRules.invalid("maxResults", value, "be an integer");
+            v.invalid("maxResults", value, "be an integer");
+            return DEFAULT_MAX_RESULTS;
         }
-        if (max < 1) {
-            throw ModelRules.invalid("maxResults", value, "have value greater than or equal to 1");
-        }
-        if (max > 100) {
-            throw ModelRules.invalid("maxResults", value, "have value less than or equal to 100");
-        }
-        return max;
     }
 
     private static JsonNode body(LocalRequest request) throws ApiError {

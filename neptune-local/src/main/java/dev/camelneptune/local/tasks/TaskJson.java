@@ -91,10 +91,16 @@ final class TaskJson {
         json.put("status", graph.status());
         putIfSet(json, "statusReason", graph.statusReason());
         json.put("createTime", graph.createTime().getEpochSecond());
-        json.put("provisionedMemory", 128);
-        json.put("publicConnectivity", false);
-        json.put("replicaCount", 0);
-        json.put("deletionProtection", false);
+        GraphSnapshot.Settings settings = graph.settings();
+        json.put("provisionedMemory", settings.provisionedMemory());
+        json.put("endpoint", settings.endpoint());
+        json.put("publicConnectivity", settings.publicConnectivity());
+        if (settings.vectorSearchDimension() != null) {
+            json.putObject("vectorSearchConfiguration").put("dimension", settings.vectorSearchDimension());
+        }
+        json.put("replicaCount", settings.replicaCount());
+        putIfSet(json, "kmsKeyIdentifier", settings.kmsKeyIdentifier());
+        json.put("deletionProtection", settings.deletionProtection());
         return json;
     }
 

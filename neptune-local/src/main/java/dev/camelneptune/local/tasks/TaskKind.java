@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Import or export: the statuses a task of this kind runs through before it ends, and their default lengths. An import
- * task may also pass through {@code REPROVISIONING} (see {@link NewTask#reprovisioning(Duration)}) and, when it fails,
- * through {@code ROLLING_BACK} (see {@link NewTask#rollback(Duration)}); an export task has neither
- * ({@code ImportTaskStatus} and {@code ExportTaskStatus} in the service model).
+ * task may also pass through {@code EXPORTING} when it reads a Neptune database (see
+ * {@link NewTask#fromNeptune(Duration)}), {@code REPROVISIONING} (see {@link NewTask#reprovisioning(Duration)}) and,
+ * when it fails, through {@code ROLLING_BACK} (see {@link NewTask#rollback(Duration)}); an export task has none of
+ * these three ({@code ImportTaskStatus} and {@code ExportTaskStatus} in the service model).
  */
 public enum TaskKind {
 

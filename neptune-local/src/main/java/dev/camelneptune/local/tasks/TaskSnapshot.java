@@ -22,6 +22,6 @@ public record TaskSnapshot(TaskKind kind, String taskId, String graphId, String 
 
     /** One of the statuses a task runs through before it ends (not failing, cancelling or ended). */
     public boolean isRunning() {
-        return kind.phases().contains(status) || "REPROVISIONING".equals(status);
+        return kind.phases().contains(status) || "REPROVISIONING".equals(status) || "EXPORTING".equals(status);
     }
 }

@@ -105,14 +105,14 @@ public final class Tasks {
     /**
      * Graphs and tasks as the service shows them after a while: an import that succeeded hours ago, one importing, one
      * starting, one that failed and was rolled back (its graph empty again, where the demo starts an import), an export
-     * running and one cancelled.
+     * running and one cancelled. Each graph was created before the tasks that run on it started.
      */
     public void seedDemo() {
         synchronized (graphs) {
-            graphs.create(NewGraph.graph().id("g-demo000001").name("demo-people"));
-            graphs.create(NewGraph.graph().id("g-demo000002").name("demo-sensors"));
-            graphs.create(NewGraph.graph().id("g-demo000003").name("demo-orders"));
-            graphs.create(NewGraph.graph().id("g-demo000004").name("demo-empty"));
+            graphs.create(NewGraph.graph().id("g-demo000001").name("demo-people").createdAgo(Duration.ofHours(3)));
+            graphs.create(NewGraph.graph().id("g-demo000002").name("demo-sensors").createdAgo(Duration.ofMinutes(15)));
+            graphs.create(NewGraph.graph().id("g-demo000003").name("demo-orders").createdAgo(Duration.ofMinutes(5)));
+            graphs.create(NewGraph.graph().id("g-demo000004").name("demo-empty").createdAgo(Duration.ofHours(2)));
             create(NewTask.importTask().id("t-demo000001").graph("g-demo000001").startedAgo(Duration.ofHours(2))
                     .phases(Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(20)));
             create(NewTask.importTask().id("t-demo000002").graph("g-demo000002").startedAgo(Duration.ofMinutes(10))
@@ -163,18 +163,17 @@ public final class Tasks {
         }
     }
 
-    /** {@code CreateGraphUsingImportTask}: a new graph named {@code graphName} and the import into it. */
-    Task createGraphUsingImport(String graphName, NewTask spec) throws ApiError {
+    /** {@code CreateGraphUsingImportTask}: a new graph as {@code graph} says and the import into it. */
+    Task createGraphUsingImport(NewGraph graph, NewTask spec) throws ApiError {
         synchronized (graphs) {
-            if (graphs.named(graphName) != null) {
-                throw conflict("A graph named " + graphName + " already exists");
+            if (graphs.named(graph.name) != null) {
+                throw conflict("A graph named " + graph.name + " already exists");
             }
-            String graphId;
             do {
-                graphId = NewTask.randomId("g-");
-            } while (graphs.exists(graphId));
-            spec.graph(graphId);
-            graphs.createForImport(graphId, graphName, spec.taskId);
+                graph.id(NewTask.randomId("g-"));
+            } while (graphs.exists(graph.id));
+            spec.graph(graph.id);
+            graphs.createForImport(graph, spec.taskId);
             return add(spec);
         }
     }

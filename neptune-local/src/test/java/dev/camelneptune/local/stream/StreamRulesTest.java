@@ -75,18 +75,23 @@ class StreamRulesTest {
     @Test
     void aCommitNumOrOpNumBelowOneIsInvalidNotClamped() {
         assertThatThrownBy(() -> read(IteratorType.AT_SEQUENCE_NUMBER, 0L, 1L))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("commitNum");
+                .isInstanceOfSatisfying(InvalidParameterException.class,
+                        e -> assertThat(e.detailedMessage()).contains("commitNum"));
         assertThatThrownBy(() -> read(IteratorType.AFTER_SEQUENCE_NUMBER, -3L, 1L))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("commitNum");
+                .isInstanceOfSatisfying(InvalidParameterException.class,
+                        e -> assertThat(e.detailedMessage()).contains("commitNum"));
         assertThatThrownBy(() -> read(IteratorType.AT_SEQUENCE_NUMBER, 1L, 0L))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("opNum");
+                .isInstanceOfSatisfying(InvalidParameterException.class,
+                        e -> assertThat(e.detailedMessage()).contains("opNum"));
     }
 
     @Test
     void anOpNumPastTheEndOfItsCommitIsInvalidNotTheNextCommit() {
         assertThatThrownBy(() -> read(IteratorType.AT_SEQUENCE_NUMBER, 1L, 3L))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.statusCode()).isEqualTo(400))
-                .hasMessageContaining("opNum 3");
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.detailedMessage()).contains("opNum 3");
+                });
         assertThatThrownBy(() -> read(IteratorType.AFTER_SEQUENCE_NUMBER, 1L, 3L))
                 .isInstanceOf(InvalidParameterException.class);
 
@@ -99,10 +104,11 @@ class StreamRulesTest {
     @Test
     void caughtUpNamesTheLastValidEventIdAsTheServiceDoes() {
         assertThatThrownBy(() -> read(IteratorType.AFTER_SEQUENCE_NUMBER, 2L, 2L))
-                .isInstanceOfSatisfying(StreamRecordsNotFoundException.class,
-                        e -> assertThat(e.statusCode()).isEqualTo(404))
-                .hasMessageContaining("Requested startEventId is from the future. Last valid eventId is "
-                                      + "[commitNum = 2, opNum = 2]");
+                .isInstanceOfSatisfying(StreamRecordsNotFoundException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.detailedMessage()).isEqualTo("Requested startEventId is from the future. Last valid"
+                                                              + " eventId is [commitNum = 2, opNum = 2]");
+                });
     }
 
     /** The model binds encoding to the Accept-Encoding header; a query parameter of that name is not it. */
@@ -129,6 +135,90 @@ class StreamRulesTest {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
                     assertThat(e.getClass().getSimpleName()).isEqualTo(code);
                 });
+    }
+
+    /**
+     * User guide, "Neptune Service Errors": the engine's error body is {@code requestId}, {@code code} and
+     * {@code detailedMessage}. The SDK types the exception from {@code code} alone (no {@code x-amzn-ErrorType}) and
+     * keeps the text in {@code detailedMessage()}.
+     */
+    @Test
+    void errorBodiesHaveExactlyTheDocumentedMembersAndTheSdkTypesThemFromCode() throws Exception {
+        HttpResponse<String> response = get("/propertygraph/stream?iteratorType=TRIM_HORIZON&limit=0");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).isEmpty();
+        JsonNode body = Json.MAPPER.readTree(response.body());
+        assertThat(body.fieldNames()).toIterable().containsExactlyInAnyOrder("requestId", "code", "detailedMessage");
+        assertThat(body.get("code").asText()).isEqualTo("InvalidParameterException");
+        assertThat(body.get("detailedMessage").asText()).contains("limit");
+
+        assertThatThrownBy(() -> client.getPropertygraphStream(r -> r.iteratorType(IteratorType.TRIM_HORIZON).limit(0L)))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+                    assertThat(e.detailedMessage()).isEqualTo(body.get("detailedMessage").asText());
+                    assertThat(e.awsErrorDetails().errorMessage()).as("the SDK reads only a message member").isNull();
+                });
+    }
+
+    /** neptunedata model: MethodNotAllowedException is 405; the user guide: "Only an HTTP GET operation is allowed." */
+    @Test
+    void aRequestOtherThanGetIsMethodNotAllowed405() throws Exception {
+        for (String method : new String[] { "POST", "PUT", "DELETE" }) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(neptune.endpoint() + "/propertygraph/stream?iteratorType=TRIM_HORIZON"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(method).isEqualTo(405);
+            JsonNode body = Json.MAPPER.readTree(response.body());
+            assertThat(body.get("code").asText()).isEqualTo("MethodNotAllowedException");
+            assertThat(body.get("detailedMessage").asText()).contains("GET", method);
+        }
+    }
+
+    /** The stream is served at its paths, not below them. */
+    @Test
+    void aPathBelowAStreamPathIsNotFound() throws Exception {
+        for (String path : new String[] { "/propertygraph/stream/extra", "/sparql/stream/x", "/pg/stream/records" }) {
+            HttpResponse<String> response = get(path + "?iteratorType=TRIM_HORIZON");
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(Json.MAPPER.readTree(response.body()).get("detailedMessage").asText()).contains(path);
+        }
+    }
+
+    /**
+     * RFC 9110 12.5.3: a coding with q=0 is "not acceptable"; the user guide: gzip when Accept-Encoding specifies it.
+     */
+    @Test
+    void acceptEncodingIsReadWithItsQualityValues() throws Exception {
+        assertThat(contentEncoding("gzip;q=0")).isEmpty();
+        assertThat(contentEncoding("identity, gzip; q=0.0")).isEmpty();
+        assertThat(contentEncoding("gzip;q=0.5")).contains("gzip");
+        assertThat(contentEncoding("deflate, GZIP")).contains("gzip");
+        assertThat(contentEncoding("identity")).isEmpty();
+    }
+
+    /**
+     * User guide, "Calling the Neptune Streams REST API": the Gremlin stream endpoint {@code /gremlin/stream} "is still
+     * supported for backward compatibility", with its output format GREMLIN_JSON ("Serialization Formats": "currently
+     * identical" to PG_JSON).
+     */
+    @Test
+    void theDeprecatedGremlinStreamPathServesThePropertyGraphStreamAsGremlinJson() throws Exception {
+        JsonNode gremlin = Json.MAPPER.readTree(get("/gremlin/stream?iteratorType=TRIM_HORIZON").body());
+        JsonNode propertyGraph = Json.MAPPER.readTree(get("/propertygraph/stream?iteratorType=TRIM_HORIZON").body());
+
+        assertThat(gremlin.get("format").asText()).isEqualTo("GREMLIN_JSON");
+        assertThat(propertyGraph.get("format").asText()).isEqualTo("PG_JSON");
+        assertThat(gremlin.get("records")).isEqualTo(propertyGraph.get("records"));
+        assertThat(gremlin.get("lastEventId")).isEqualTo(propertyGraph.get("lastEventId"));
+    }
+
+    private java.util.Optional<String> contentEncoding(String acceptEncoding) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(neptune.endpoint() + "/propertygraph/stream?iteratorType=TRIM_HORIZON"))
+                .header("Accept-Encoding", acceptEncoding).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .headers().firstValue("Content-Encoding");
     }
 
     private GetPropertygraphStreamResponse read(IteratorType type, Long commitNum, Long opNum) {

@@ -61,6 +61,21 @@ class DemoTasksTest {
         assertThat(neptune.graphs().get("g-demo000004").empty()).as("its import failed and was rolled back").isTrue();
     }
 
+    /** A task runs on a graph that exists: every demo task started after its graph's createTime. */
+    @Test
+    void everyDemoGraphWasCreatedBeforeTheTasksThatRunOnIt() {
+        for (String id : List.of("t-demo000001", "t-demo000002", "t-demo000003", "t-demo000004")) {
+            GetImportTaskResponse task = client.getImportTask(r -> r.taskIdentifier(id));
+            assertThat(client.getGraph(r -> r.graphIdentifier(task.graphId())).createTime()).as(id)
+                    .isBeforeOrEqualTo(task.importTaskDetails().startTime());
+        }
+        for (String id : List.of("t-demo000005", "t-demo000006")) {
+            GetExportTaskResponse task = client.getExportTask(r -> r.taskIdentifier(id));
+            assertThat(client.getGraph(r -> r.graphIdentifier(task.graphId())).createTime()).as(id)
+                    .isBeforeOrEqualTo(task.exportTaskDetails().startTime());
+        }
+    }
+
     @Test
     void everyDemoImportTaskHasTheMembersOfGetImportTaskAndValuesThatAgreeWithItsStatus() throws Exception {
         for (String id : List.of("t-demo000001", "t-demo000002", "t-demo000003", "t-demo000004")) {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
 import software.amazon.awssdk.services.neptunegraph.model.ConflictException;
 import software.amazon.awssdk.services.neptunegraph.model.CreateGraphUsingImportTaskResponse;
 import software.amazon.awssdk.services.neptunegraph.model.ExportFormat;
+import software.amazon.awssdk.services.neptunegraph.model.GetGraphResponse;
 import software.amazon.awssdk.services.neptunegraph.model.GraphStatus;
 import software.amazon.awssdk.services.neptunegraph.model.ImportTaskStatus;
 import software.amazon.awssdk.services.neptunegraph.model.ResourceNotFoundException;
@@ -153,6 +154,63 @@ class GraphRulesTest {
         assertThatThrownBy(() -> client.createGraphUsingImportTask(r -> r.graphName("People_1")
                 .source("s3://bucket/people/").roleArn(ROLE)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("graphName");
+    }
+
+    /**
+     * GetGraphOutput holds what CreateGraphUsingImportTaskInput set: replicaCount, publicConnectivity,
+     * deletionProtection, vectorSearchConfiguration, kmsKeyIdentifier, the provisioned memory, and the graph's
+     * endpoint.
+     */
+    @Test
+    void getGraphEchoesWhatCreateGraphUsingImportTaskCreated() {
+        CreateGraphUsingImportTaskResponse created = client.createGraphUsingImportTask(r -> r.graphName("vectors")
+                .source("s3://bucket/vectors/").roleArn(ROLE).replicaCount(2).publicConnectivity(true)
+                .deletionProtection(true).vectorSearchConfiguration(v -> v.dimension(384))
+                .kmsKeyIdentifier(NewTask.DEFAULT_KMS_KEY).minProvisionedMemory(32).maxProvisionedMemory(256));
+
+        GetGraphResponse graph = client.getGraph(r -> r.graphIdentifier(created.graphId()));
+
+        assertThat(graph.replicaCount()).isEqualTo(2);
+        assertThat(graph.publicConnectivity()).isTrue();
+        assertThat(graph.deletionProtection()).isTrue();
+        assertThat(graph.vectorSearchConfiguration().dimension()).isEqualTo(384);
+        assertThat(graph.kmsKeyIdentifier()).isEqualTo(NewTask.DEFAULT_KMS_KEY);
+        assertThat(graph.provisionedMemory()).isEqualTo(256);
+        assertThat(graph.endpoint()).isEqualTo(created.graphId() + ".us-east-1.neptune-graph.amazonaws.com");
+    }
+
+    /** VectorSearchConfiguration requires dimension, a VectorSearchDimension of 1..65536. */
+    @Test
+    void aVectorSearchConfigurationNeedsADimensionOfOneTo65536() {
+        assertThatThrownBy(() -> client.createGraphUsingImportTask(r -> r.graphName("vectors")
+                .source("s3://bucket/vectors/").roleArn(ROLE).vectorSearchConfiguration(v -> {
+                })))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Value null at 'vectorSearchConfiguration.dimension'");
+        assertThatThrownBy(() -> client.createGraphUsingImportTask(r -> r.graphName("vectors")
+                .source("s3://bucket/vectors/").roleArn(ROLE).vectorSearchConfiguration(v -> v.dimension(0))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Value '0' at 'vectorSearchConfiguration.dimension'");
+        assertThatThrownBy(() -> client.createGraphUsingImportTask(r -> r.graphName("vectors")
+                .source("s3://bucket/vectors/").roleArn(ROLE).vectorSearchConfiguration(v -> v.dimension(65537))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("less than or equal to 65536");
+
+        assertThat(client.createGraphUsingImportTask(r -> r.graphName("vectors").source("s3://bucket/vectors/")
+                .roleArn(ROLE).vectorSearchConfiguration(v -> v.dimension(65536))).graphId()).isNotBlank();
+    }
+
+    /** GraphStatus: STARTING, STOPPING and STOPPED; an import needs an AVAILABLE graph, so a stopped one refuses it. */
+    @Test
+    void aGraphCanBeStartingStoppingOrStoppedAndAStoppedGraphRefusesAnImport() {
+        neptune.graphs().create(GRAPH);
+
+        for (GraphStatus status : new GraphStatus[] { GraphStatus.STOPPING, GraphStatus.STARTING, GraphStatus.STOPPED }) {
+            neptune.graphs().status(GRAPH, status.toString());
+            assertThat(client.getGraph(r -> r.graphIdentifier(GRAPH)).status()).isEqualTo(status);
+        }
+        assertThatThrownBy(() -> client.startImportTask(importInto(GRAPH)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(409))
+                .hasMessageContaining("STOPPED");
     }
 
     @Test

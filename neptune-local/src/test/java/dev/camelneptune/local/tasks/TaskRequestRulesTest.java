@@ -74,18 +74,37 @@ class TaskRequestRulesTest {
                 .hasMessageContainingAll(messageParts);
     }
 
-    /** RoleArn: ^arn:aws[^:]*:iam::\d{12}:(role|role/service-role)/[\w+=,.@-]*$ */
+    /** RoleArn: ^arn:aws[^:]*:iam::\d{12}:(role|role/service-role)(/[\w+=,.@-]+)+$ */
     @Test
     void aRoleArnOutsideTheModelPatternIsRefused() {
         refused(anImport().roleArn("not-an-arn").build(), "Value 'not-an-arn' at 'roleArn'", "regular expression");
         refused(anExport().roleArn("arn:aws:iam::12345:role/short-account").build(), "roleArn");
+        refused(anImport().roleArn("arn:aws:iam::123456789012:role/").build(), "Value 'arn:aws:iam::123456789012:role/'");
     }
 
-    /** KmsKeyArn: ^arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key/[a-zA-Z0-9-]{36}$, and required on export. */
+    /** RoleArn: (/[\w+=,.@-]+)+ after role: a role under an IAM path, or a service role, is a role. */
+    @Test
+    void aRoleArnWithAnIamPathOrAServiceRoleIsAccepted() {
+        for (String role : new String[] {
+                "arn:aws:iam::123456789012:role/teams/graphs/Import",
+                "arn:aws:iam::123456789012:role/service-role/NeptuneImport", "arn:aws-cn:iam::123456789012:role/Import" }) {
+            assertThat(client.startExportTask(anExport().roleArn(role).build()).roleArn()).isEqualTo(role);
+        }
+    }
+
+    /** KmsKeyArn: ^arn:aws[^:]*:kms:[a-zA-Z0-9-]*:[0-9]{12}:key/[a-zA-Z0-9-]{36}$, and required on export. */
     @Test
     void aKmsKeyIdentifierOutsideTheModelPatternIsRefused() {
         refused(anExport().kmsKeyIdentifier("k").build(), "Value 'k' at 'kmsKeyIdentifier'");
         refused(anExport().kmsKeyIdentifier(null).build(), "Value null at 'kmsKeyIdentifier'");
+    }
+
+    /** KmsKeyArn: arn:aws[^:]* names any partition. */
+    @Test
+    void aKmsKeyArnOfAnyPartitionIsAccepted() {
+        String key = "arn:aws-iso-b:kms:us-isob-east-1:123456789012:key/00000000-0000-4000-8000-000000000000";
+
+        assertThat(client.startExportTask(anExport().kmsKeyIdentifier(key).build()).kmsKeyIdentifier()).isEqualTo(key);
     }
 
     @Test
@@ -150,12 +169,41 @@ class TaskRequestRulesTest {
         assertThat(client.getExportTask(r -> r.taskIdentifier(id)).exportFilter()).isEqualTo(filter);
     }
 
-    /** TagKey: ^(?!aws:)[a-zA-Z+-=._:/]+$, TagMap at most 50. */
+    /** TagKey: ^[a-zA-Z+-=._:/]+$ (no other rule on its prefix), TagMap at most 50. */
     @Test
-    void tagsOutsideTheModelAreRefused() {
-        refused(anExport().tags(Map.of("aws:owner", "me")).build(), "Value 'aws:owner' at 'tags'");
+    void tagsOutsideTheModelPatternAreRefused() {
+        refused(anExport().tags(Map.of("team name", "graphs")).build(), "Value 'team name' at 'tags'");
 
-        assertThat(client.startExportTask(anExport().tags(Map.of("team", "graphs")).build()).taskId()).isNotBlank();
+        assertThat(client.startExportTask(anExport().tags(Map.of("team", "graphs", "aws:owner", "me")).build()).taskId())
+                .isNotBlank();
+    }
+
+    /** ListImportTasksInput.nextToken is a PaginationToken: length 1..8192. */
+    @Test
+    void anEmptyNextTokenIsRefusedNotReadAsTheFirstPage() throws Exception {
+        assertThatThrownBy(() -> client.listImportTasks(r -> r.nextToken("")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.statusCode()).isEqualTo(400))
+                .hasMessageContaining("at 'nextToken' failed to satisfy constraint: Member must have length greater"
+                                      + " than or equal to 1");
+        HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(neptune.endpoint() + "/exporttasks?nextToken=")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(raw.statusCode()).isEqualTo(400);
+    }
+
+    /** The service lists every violation of a request: "2 validation errors detected: ...; ...". */
+    @Test
+    void everyViolationOfARequestIsListed() {
+        refused(anImport().roleArn("not-an-arn").format("JSON").source(null).build(),
+                "3 validation errors detected: ",
+                "Value null at 'source' failed to satisfy constraint: Member must not be null; ",
+                "Value 'not-an-arn' at 'roleArn' failed to satisfy constraint: Member must satisfy regular expression"
+                                                                                                  + " pattern: ",
+                "; Value 'JSON' at 'format' failed to satisfy constraint: Member must satisfy enum value set: ");
+        assertThatThrownBy(() -> client.listExportTasks(r -> r.graphIdentifier("graph").maxResults(0)))
+                .hasMessageContainingAll("2 validation errors detected: Value 'graph' at 'graphIdentifier'",
+                        "; Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than"
+                                                                                                             + " or equal to 1");
+        refused(anImport().format("JSON").build(), "1 validation error detected: Value 'JSON' at 'format'");
     }
 
     /** failOnError is a Boolean in StartImportTaskInput: a string is refused (the SDK cannot send one, so raw HTTP). */
@@ -167,7 +215,7 @@ class TaskRequestRulesTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("ValidationException");
         JsonNode body = Json.MAPPER.readTree(response.body());
-        assertThat(body.get("message").asText()).contains("failOnError", "boolean");
+        assertThat(body.get("message").asText()).contains("'no' at 'failOnError'", "boolean");
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {

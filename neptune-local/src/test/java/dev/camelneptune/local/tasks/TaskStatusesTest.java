@@ -57,6 +57,37 @@ class TaskStatusesTest {
         assertThat(importStatus(id)).isEqualTo(ImportTaskStatus.SUCCEEDED);
     }
 
+    /** ImportTaskStatus EXPORTING: an import from a Neptune database (importOptions.neptune) exports its data first. */
+    @Test
+    void anImportFromANeptuneDatabaseIsExportingBeforeItAnalyzesTheData() {
+        neptune.graphs().create("g-0000000001");
+        String id = client.startImportTask(r -> r.graphIdentifier("g-0000000001").roleArn(NewTask.DEFAULT_ROLE_ARN)
+                .source("neptune-db://my-cluster.cluster-abc.us-east-1.neptune.amazonaws.com")
+                .importOptions(o -> o.neptune(n -> n.s3ExportPath("s3://bucket/export/")
+                        .s3ExportKmsKeyId(NewTask.DEFAULT_KMS_KEY))))
+                .taskId();
+
+        assertThat(importStatus(id)).isEqualTo(ImportTaskStatus.INITIALIZING);
+        advance(6);
+        assertThat(importStatus(id)).isEqualTo(ImportTaskStatus.EXPORTING);
+        advance(20);
+        assertThat(importStatus(id)).isEqualTo(ImportTaskStatus.ANALYZING_DATA);
+        advance(10);
+        assertThat(importStatus(id)).isEqualTo(ImportTaskStatus.IMPORTING);
+        advance(45);
+        assertThat(importStatus(id)).isEqualTo(ImportTaskStatus.SUCCEEDED);
+    }
+
+    @Test
+    void anImportFromANeptuneDatabaseCreatedThroughTheJavaApiCanBeCancelledWhileExporting() {
+        String id = neptune.tasks().create(NewTask.importTask().fromNeptune(Duration.ofMinutes(5)));
+        advance(60);
+        assertThat(importStatus(id)).isEqualTo(ImportTaskStatus.EXPORTING);
+        assertThat(client.getImportTask(r -> r.taskIdentifier(id)).importOptions().neptune().s3ExportPath()).isNotBlank();
+
+        assertThat(client.cancelImportTask(r -> r.taskIdentifier(id)).status()).isEqualTo(ImportTaskStatus.CANCELLING);
+    }
+
     @Test
     void aFailedImportIsRollingBackThenFailed() {
         String id = neptune.tasks().create(NewTask.importTask().rollback(Duration.ofSeconds(60)));
