@@ -31,6 +31,15 @@ class DocsUpToDateTest {
                 .isEqualTo(rendered.strip());
     }
 
+    /** The page's "Since" is the project version the catalog gives (the endpoint's firstVersion), not a Camel one. */
+    @Test
+    void sinceIsTheProjectVersionOfTheCatalog() throws IOException {
+        String firstVersion = CatalogTables.fromClasspath("neptune-graph").firstVersion();
+
+        assertThat(firstVersion).isNotBlank();
+        assertThat(Files.readString(PAGE)).contains(":since: " + firstVersion + "\n", "*Since camel-neptune {since}*");
+    }
+
     /** Camel's Antora include::partial$ lines resolve only on Camel's own site: the tables above replace them. */
     @Test
     void pageHasNoIncludeThatResolvesNowhere() throws IOException {

@@ -21,7 +21,6 @@ import org.apache.camel.support.ResourceHelper;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.test.appender.ListAppender;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static dev.camelneptune.graph.NeptuneGraphConstants.TASK_IDENTIFIER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +33,6 @@ class NeptuneGraphJsonTest extends NeptuneGraphTestSupport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TempDir
-    Path out;
 
     @Test
     void aTaskConvertsToTheJsonTheServiceSent() throws Exception {
@@ -93,35 +89,37 @@ class NeptuneGraphJsonTest extends NeptuneGraphTestSupport {
         assertThat(MAPPER.readTree(exchange.getMessage().getBody(String.class))).isEqualTo(expected);
     }
 
-    /** The route a YAML user writes, with no Java: the task list to a file, and a task to the log. */
+    /**
+     * The route a YAML user writes, with no Java (src/test/resources/routes/tasks-to-file.yaml, the component page's
+     * example): the task list to a file, and a task to the log.
+     */
     @Test
     void aYamlRouteWritesTheTasksToAFileAndATaskToTheLog() throws Exception {
         String id = runningImport();
         runningImport();
         ListAppender captured = LoggerContext.getContext(false).getConfiguration().getAppender("captured");
         captured.clear();
-        String yaml = """
-                - route:
-                    from:
-                      uri: direct:tasks-to-file
-                      steps:
-                        - to: "%s"
-                        - to: "file:%s?fileName=tasks.json"
-                - route:
-                    from:
-                      uri: direct:task-to-log
-                      steps:
-                        - to: "%s"
-                        - to: log:task?showHeaders=false&showExchangePattern=false&showBodyType=false
-                """.formatted(uri("listImportTasks", "&allPages=true"), out.toString().replace('\\', '/'),
-                uri("getImportTask"));
-        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("tasks.yaml", yaml));
+        Path tasks = Path.of("target", "tasks", "tasks.json");
+        Files.deleteIfExists(tasks);
+        NeptuneGraphConfiguration component = context.getComponent("neptune-graph", NeptuneGraphComponent.class)
+                .getConfiguration();
+        component.setOverrideEndpoint(true);
+        component.setUriEndpointOverride(neptune.endpoint().toString());
+        // the default credentials provider chain reads these system properties first
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        try {
+            PluginHelper.getRoutesLoader(context)
+                    .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/tasks-to-file.yaml"));
 
-        template.sendBody("direct:tasks-to-file", null);
-        template.sendBodyAndHeader("direct:task-to-log", null, TASK_IDENTIFIER, id);
+            template.sendBody("direct:tasks", null);
+            template.sendBodyAndHeader("direct:task", null, TASK_IDENTIFIER, id);
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
 
-        assertThat(MAPPER.readTree(Files.readString(out.resolve("tasks.json"))))
-                .isEqualTo(wire("/importtasks").get("tasks"));
+        assertThat(MAPPER.readTree(Files.readString(tasks))).isEqualTo(wire("/importtasks").get("tasks"));
         String logged = captured.getMessages().stream().filter(line -> line.startsWith("INFO  task - "))
                 .findFirst().orElseThrow();
         String body = logged.substring(logged.indexOf("Body: ") + "Body: ".length(), logged.lastIndexOf(']'));

@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KameletDefinitionTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([^}]+)}}");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    private static final Pattern OVERRIDES = Pattern.compile("Overrides the (\\w+) option");
 
     @ParameterizedTest
     @CsvSource({ "neptune-stream-source, source, camel-neptune-stream", "neptune-graph-action, action, camel-neptune-graph" })
@@ -36,7 +38,7 @@ class KameletDefinitionTest {
     void theKameletFollowsTheCatalogFormat(String name, String type, String artifact) throws Exception {
         Map<String, Object> kamelet = load(name);
 
-        assertThat(kamelet.get("apiVersion")).isEqualTo("camel.apache.org/v1alpha1");
+        assertThat(kamelet.get("apiVersion")).isEqualTo("camel.apache.org/v1");
         assertThat(kamelet.get("kind")).isEqualTo("Kamelet");
         assertThat(at(kamelet, "metadata", "name")).isEqualTo(name);
         assertThat(map(at(kamelet, "metadata", "labels"))).containsEntry("camel.apache.org/kamelet.type", type);
@@ -76,6 +78,36 @@ class KameletDefinitionTest {
         Set<String> parameters = new LinkedHashSet<>(map(componentEndpoint.get("parameters")).keySet());
         assertThat(parameters).allSatisfy(parameter -> assertThat(options.has(parameter))
                 .as("%s is an endpoint option of %s", parameter, component).isTrue());
+    }
+
+    /**
+     * A user reads the description first: every option of the component it names is a property of the Kamelet, and so
+     * is the option of every header it names that overrides one (the catalog says "Overrides the x option").
+     */
+    @ParameterizedTest
+    @CsvSource({ "neptune-stream-source, neptune-stream", "neptune-graph-action, neptune-graph" })
+    void everyPropertyTheDescriptionNamesExists(String name, String component) throws Exception {
+        Map<String, Object> kamelet = load(name);
+        Set<String> properties = map(at(kamelet, "spec", "definition", "properties")).keySet();
+        String description = String.valueOf(at(kamelet, "spec", "definition", "description"));
+        JsonNode catalog = componentCatalog(component);
+        JsonNode options = catalog.get("properties");
+
+        Set<String> named = new TreeSet<>();
+        Matcher words = WORD.matcher(description);
+        while (words.find()) {
+            String word = words.group();
+            if (options.has(word)) {
+                named.add(word);
+            }
+            Matcher overrides = OVERRIDES.matcher(catalog.path("headers").path(word).path("description").asText());
+            if (overrides.find()) {
+                named.add(overrides.group(1));
+            }
+        }
+
+        assertThat(named).as("options the description of %s names", name).isNotEmpty();
+        assertThat(properties).as("properties of %s", name).containsAll(named);
     }
 
     @ParameterizedTest
@@ -122,8 +154,13 @@ class KameletDefinitionTest {
 
     /** The endpoint options (properties) of the component's generated catalog JSON. */
     private static JsonNode componentOptions(String component) throws Exception {
+        return componentCatalog(component).get("properties");
+    }
+
+    /** The component's generated catalog JSON. */
+    private static JsonNode componentCatalog(String component) throws Exception {
         try (CatalogCamelContext context = new DefaultCamelContext()) {
-            return new ObjectMapper().readTree(context.getComponentParameterJsonSchema(component)).get("properties");
+            return new ObjectMapper().readTree(context.getComponentParameterJsonSchema(component));
         }
     }
 

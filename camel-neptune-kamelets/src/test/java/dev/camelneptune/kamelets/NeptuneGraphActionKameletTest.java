@@ -1,6 +1,9 @@
 package dev.camelneptune.kamelets;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,8 +17,11 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.neptunegraph.model.GetImportTaskResponse;
 import software.amazon.awssdk.services.neptunegraph.model.ImportTaskSummary;
+import software.amazon.awssdk.services.neptunegraph.model.ListImportTasksResponse;
+import software.amazon.awssdk.services.neptunegraph.model.StartExportTaskResponse;
 import software.amazon.awssdk.services.neptunegraph.model.StartImportTaskResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +37,9 @@ class NeptuneGraphActionKameletTest extends CamelTestSupport {
     private static final String TASK_IDENTIFIER = "CamelNeptuneGraphTaskIdentifier";
     private static final String TASK_STATUS = "CamelNeptuneGraphTaskStatus";
     private static final String OPERATION = "CamelNeptuneGraphOperation";
+    private static final String NEXT_TOKEN = "CamelNeptuneGraphNextToken";
+    /** The SDK's system property naming the AWS credentials file its profile credentials provider reads. */
+    private static final String SHARED_CREDENTIALS_FILE = "aws.sharedCredentialsFile";
 
     private final NeptuneLocal neptune = NeptuneLocal.builder().manualClock().start();
 
@@ -101,6 +110,80 @@ class NeptuneGraphActionKameletTest extends CamelTestSupport {
         TaskSnapshot started = neptune.tasks().get(id);
         assertThat(started.graphId()).isEqualTo("g-0000000007");
         assertThat(exchange.getMessage().getHeader(TASK_STATUS)).isEqualTo(started.status());
+    }
+
+    @Test
+    void startExportTaskTakesItsKmsKeyFromTheKameletsProperty() throws Exception {
+        neptune.graphs().create("g-0000000008");
+        String kmsKey = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-4333-8444-555555555555";
+        route("&operation=startExportTask&graphIdentifier=g-0000000008&format=CSV&destination=s3://bucket/out/"
+              + "&roleArn=arn:aws:iam::123456789012:role/NeptuneExport&kmsKeyIdentifier=" + kmsKey);
+
+        Exchange exchange = send(Map.of());
+
+        assertThat(exchange.getException()).isNull();
+        StartExportTaskResponse started = exchange.getMessage().getBody(StartExportTaskResponse.class);
+        assertThat(started.kmsKeyIdentifier()).isEqualTo(kmsKey);
+        assertThat(neptune.tasks().get(started.taskId()).graphId()).isEqualTo("g-0000000008");
+    }
+
+    @Test
+    void listImportTasksPagesWithTheKameletsMaxResultsAndNextToken() throws Exception {
+        List<String> ids = neptune.tasks().createImportTasks(3);
+        route("&operation=listImportTasks&maxResults=2");
+        Exchange first = send(Map.of());
+        String nextToken = first.getMessage().getHeader(NEXT_TOKEN, String.class);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:next").to(action("&operation=listImportTasks&maxResults=2&nextToken=RAW(" + nextToken + ")"));
+            }
+        });
+
+        Exchange second = template.send("direct:next", e -> {
+        });
+
+        assertThat(first.getMessage().getBody(ListImportTasksResponse.class).tasks()).hasSize(2);
+        assertThat(nextToken).as("the first page's next token").isNotBlank();
+        assertThat(second.getException()).isNull();
+        List<String> listed = new ArrayList<>();
+        first.getMessage().getBody(ListImportTasksResponse.class).tasks().forEach(t -> listed.add(t.taskId()));
+        second.getMessage().getBody(ListImportTasksResponse.class).tasks().forEach(t -> listed.add(t.taskId()));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(second.getMessage().getHeader(NEXT_TOKEN)).as("no page after the last").isNull();
+    }
+
+    @Test
+    void profileCredentialsSignTheRequests(@TempDir Path dir) throws Exception {
+        Path credentials = Files.writeString(dir.resolve("credentials"),
+                "[neptune]\naws_access_key_id = AKIDKAMELETPROFILE\naws_secret_access_key = kamelet-profile-secret\n");
+        String previous = System.setProperty(SHARED_CREDENTIALS_FILE, credentials.toString());
+        try (NeptuneLocal signed = NeptuneLocal.builder()
+                .requireSigV4("neptune-graph", "AKIDKAMELETPROFILE", "kamelet-profile-secret").start()) {
+            List<String> ids = signed.tasks().createImportTasks(2);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:profile").to("kamelet:neptune-graph-action?operation=listImportTasks&allPages=true"
+                                              + "&region=us-east-1&useProfileCredentialsProvider=true"
+                                              + "&profileCredentialsName=neptune&overrideEndpoint=true"
+                                              + "&uriEndpointOverride=" + signed.endpoint());
+                }
+            });
+
+            Exchange exchange = template.send("direct:profile", e -> {
+            });
+
+            assertThat(exchange.getException()).isNull();
+            assertThat(exchange.getMessage().getBody(List.class)).extracting(t -> ((ImportTaskSummary) t).taskId())
+                    .containsExactlyInAnyOrderElementsOf(ids);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(SHARED_CREDENTIALS_FILE);
+            } else {
+                System.setProperty(SHARED_CREDENTIALS_FILE, previous);
+            }
+        }
     }
 
     @Test

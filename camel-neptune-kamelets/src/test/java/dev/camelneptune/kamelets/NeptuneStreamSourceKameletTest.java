@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelneptune.local.NeptuneLocal;
 import dev.camelneptune.local.stream.PropertyGraphStream;
 import org.apache.camel.Exchange;
@@ -81,7 +82,7 @@ class NeptuneStreamSourceKameletTest extends CamelTestSupport {
     }
 
     @Test
-    void everyRecordArrivesInStreamOrderAsItsWireJsonWithThePositionHeaders() throws Exception {
+    void everyRecordArrivesInStreamOrderAsItsWireJsonAndVersionWithThePositionHeaders() throws Exception {
         graph.commit(tx -> tx.addVertex("a", "person").addVertex("b", "person"));
         graph.commit(tx -> tx.addEdge("e1", "a", "b", "knows", Map.of("weight", 0.5)));
         List<Object> bodies = new CopyOnWriteArrayList<>();
@@ -101,7 +102,12 @@ class NeptuneStreamSourceKameletTest extends CamelTestSupport {
         JsonNode wireRecords = json.readTree(wire.body()).get("records");
         for (int i = 0; i < 4; i++) {
             assertThat(bodies.get(i)).as("body %d is JSON text, not the SDK record", i).isInstanceOf(String.class);
-            assertThat(json.readTree((String) bodies.get(i))).isEqualTo(wireRecords.get(i));
+            // the wire record, plus its version
+            ObjectNode body = (ObjectNode) json.readTree((String) bodies.get(i));
+            assertThat(body.remove("version").asLong())
+                    .isEqualTo(((wireRecords.get(i).at("/eventId/commitNum").asLong() + 1) << 24)
+                               | wireRecords.get(i).at("/eventId/opNum").asLong());
+            assertThat(body).isEqualTo(wireRecords.get(i));
         }
     }
 

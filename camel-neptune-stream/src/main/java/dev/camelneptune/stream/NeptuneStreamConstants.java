@@ -15,6 +15,16 @@ public interface NeptuneStreamConstants {
     @Metadata(label = "consumer", description = "The operation number of the record within its commit, from 1.",
               javaType = "Long")
     String OP_NUM = "CamelNeptuneStreamOpNum";
+    @Metadata(label = "consumer",
+              description = "The record's version: one number that orders records exactly as their positions (commitNum,"
+                            + " opNum) do, `((commitNum + 1) << 24) | opNum`, for sinks that keep the newest version of"
+                            + " each fact (OpenSearch external versions, SQL `WHERE stored.version < new.version`). Never"
+                            + " negative; neptune-export's snapshot records (commitNum -1, opNum 0) have version 0, before"
+                            + " every stream record. Exact for commitNum up to 2^39 - 2 and opNum up to 2^24 - 1 (16,777,215"
+                            + " records in one commit); a record beyond has no version (no header, no JSON field). Batches and transactions: each record's JSON has it as"
+                            + " `version`.",
+              javaType = "Long")
+    String VERSION = "CamelNeptuneStreamVersion";
     @Metadata(label = "consumer", description = "The operation: `ADD` or `REMOVE`.", javaType = "String")
     String OP = "CamelNeptuneStreamOp";
     @Metadata(label = "consumer",

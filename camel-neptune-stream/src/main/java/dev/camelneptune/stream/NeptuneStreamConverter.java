@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.neptunedata.model.SparqlRecord;
 
 /**
  * Converts a stream record (the body of a neptune-stream exchange) to its JSON, with the wire format's field names:
- * {@code commitTimestamp}, {@code eventId {commitNum, opNum}}, {@code data}, {@code op}, {@code isLastOp}; and a batch
- * or transaction body ({@link StreamRecords}) to a JSON array of them.
+ * {@code commitTimestamp}, {@code eventId {commitNum, opNum}}, {@code data}, {@code op}, {@code isLastOp}, plus the
+ * record's {@code version} ({@link StreamPosition#version()}); and a batch or transaction body ({@link StreamRecords})
+ * to a JSON array of them.
  */
 @Converter(generateLoader = true)
 public final class NeptuneStreamConverter {
@@ -117,6 +118,9 @@ public final class NeptuneStreamConverter {
         json.writeNumberField("commitNum", position.commitNum());
         json.writeNumberField("opNum", position.opNum());
         json.writeEndObject();
+        if (position.hasVersion()) {
+            json.writeNumberField("version", position.version());
+        }
         data.write();
         json.writeStringField("op", op);
         if (Boolean.TRUE.equals(isLastOp)) {

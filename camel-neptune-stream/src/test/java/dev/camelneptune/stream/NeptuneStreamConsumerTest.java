@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -40,17 +41,18 @@ class NeptuneStreamConsumerTest extends NeptuneStreamTestSupport {
         Map<String, Object> vertexProperty = exchanges.get(1).getMessage().getHeaders();
         assertThat(vertexProperty).containsEntry(NeptuneStreamConstants.COMMIT_NUM, 1L)
                 .containsEntry(NeptuneStreamConstants.OP_NUM, 2L)
+                .containsEntry(NeptuneStreamConstants.VERSION, (2L << 24) | 2L)
                 .containsEntry(NeptuneStreamConstants.OP, "ADD")
                 .containsEntry(NeptuneStreamConstants.IS_LAST_OP, false)
                 .containsEntry(NeptuneStreamConstants.ELEMENT_ID, "alice")
                 .containsEntry(NeptuneStreamConstants.ELEMENT_TYPE, "vp")
                 .containsEntry(NeptuneStreamConstants.KEY, "name")
                 .containsKey(NeptuneStreamConstants.COMMIT_TIMESTAMP)
-                .hasSize(8);
+                .hasSize(9);
         // Camel's header map: names match in any case, and the route can add its own
         assertThat(exchanges.get(1).getMessage().getHeader("camelneptunestreamELEMENTID")).isEqualTo("alice");
         exchanges.get(1).getMessage().setHeader("mine", 1);
-        assertThat(exchanges.get(1).getMessage().getHeaders()).hasSize(9).containsEntry("Mine", 1);
+        assertThat(exchanges.get(1).getMessage().getHeaders()).hasSize(10).containsEntry("Mine", 1);
         assertThat(exchanges.get(2).getMessage().getHeader(NeptuneStreamConstants.IS_LAST_OP)).isEqualTo(true);
         Map<String, Object> edge = exchanges.get(3).getMessage().getHeaders();
         assertThat(edge).containsEntry(NeptuneStreamConstants.ELEMENT_TYPE, "e")
@@ -224,7 +226,7 @@ class NeptuneStreamConsumerTest extends NeptuneStreamTestSupport {
     }
 
     @Test
-    void theBodyConvertsToTheRecordsWireFormatJson() throws Exception {
+    void theBodyConvertsToTheRecordsWireFormatJsonWithItsVersion() throws Exception {
         graph.commit(tx -> tx.addVertex("a", "person").addVertex("b", "person"));
         graph.commit(tx -> tx.addEdge("e\"1", "a", "b", "knows", Map.of("weight", 0.5, "note", "line\nbreak")));
         List<String> bodies = new CopyOnWriteArrayList<>();
@@ -245,7 +247,11 @@ class NeptuneStreamConsumerTest extends NeptuneStreamTestSupport {
                 HttpResponse.BodyHandlers.ofString());
         JsonNode wireRecords = json.readTree(wire.body()).get("records");
         for (int i = 0; i < 5; i++) {
-            assertThat(json.readTree(bodies.get(i))).isEqualTo(wireRecords.get(i));
+            // the wire record, plus its version
+            ObjectNode body = (ObjectNode) json.readTree(bodies.get(i));
+            assertThat(body.remove("version").asLong()).isEqualTo(StreamPosition.version(
+                    wireRecords.get(i).at("/eventId/commitNum").asLong(), wireRecords.get(i).at("/eventId/opNum").asLong()));
+            assertThat(body).isEqualTo(wireRecords.get(i));
         }
     }
 

@@ -22,12 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Each row of the bad-input table of {@code README.md} is a case: the input fails before any request with exactly the
- * error the table shows, so the table and the components cannot drift apart.
+ * Each row of the bad-input table of {@code docs/faults-and-bad-input.md} is a case: the input fails before any request
+ * with exactly the error the table shows, so the table and the components cannot drift apart.
  */
 class BadInputTableTest extends CamelTestSupport {
 
-    private static final Path TABLE = Path.of("..", "README.md");
+    private static final Path TABLE = Path.of("..", "docs", "faults-and-bad-input.md");
     private static final Pattern ROW = Pattern.compile("^\\| (neptune-stream|neptune-graph) \\| (.+?) \\| .+? \\| `(.+)` \\|$");
     private static final Pattern HEADER_INPUT = Pattern.compile("`header (\\w+)=([^`]*)`.* on `(\\w+)`");
 

@@ -29,7 +29,8 @@ final class RecordHeaders extends AbstractMap<String, Object> implements SortedM
 
     /** Every name a record can carry, in the order the header map keeps them. */
     private static final String[] NAMES = Arrays.stream(new String[] {
-            NeptuneStreamConstants.COMMIT_NUM, NeptuneStreamConstants.OP_NUM, NeptuneStreamConstants.COMMIT_TIMESTAMP,
+            NeptuneStreamConstants.COMMIT_NUM, NeptuneStreamConstants.OP_NUM, NeptuneStreamConstants.VERSION,
+            NeptuneStreamConstants.COMMIT_TIMESTAMP,
             NeptuneStreamConstants.OP, NeptuneStreamConstants.IS_LAST_OP, NeptuneStreamConstants.ELEMENT_ID,
             NeptuneStreamConstants.ELEMENT_TYPE, NeptuneStreamConstants.KEY, NeptuneStreamConstants.FROM,
             NeptuneStreamConstants.TO, NeptuneStreamConstants.STATEMENT })

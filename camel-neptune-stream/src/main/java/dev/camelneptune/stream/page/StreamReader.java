@@ -107,11 +107,15 @@ public abstract class StreamReader<R> {
     }
 
     /**
-     * Puts the headers of the record at {@code position}: position, commit timestamp, op, isLastOp and the type's own.
+     * Puts the headers of the record at {@code position}: position, version (when the position has one), commit
+     * timestamp, op, isLastOp and the type's own.
      */
     public void putHeaders(R record, StreamPosition position, Map<String, Object> headers) {
         headers.put(NeptuneStreamConstants.COMMIT_NUM, position.commitNum());
         headers.put(NeptuneStreamConstants.OP_NUM, position.opNum());
+        if (position.hasVersion()) {
+            headers.put(NeptuneStreamConstants.VERSION, position.version());
+        }
         long millis = commitTimestamp(record);
         if (millis >= 0) {
             headers.put(NeptuneStreamConstants.COMMIT_TIMESTAMP, millis);

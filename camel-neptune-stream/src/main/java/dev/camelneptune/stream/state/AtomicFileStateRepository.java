@@ -182,8 +182,17 @@ public class AtomicFileStateRepository extends ServiceSupport implements StateRe
         return file;
     }
 
+    /** The file holding the state (required). */
     public void setFile(Path file) {
         this.file = file;
+    }
+
+    /**
+     * The file holding the state, as a path name: the same as {@link #setFile(Path)}, for configuration by properties
+     * or the YAML DSL, where a value is text ({@code fileName: data/neptune-offsets.properties}).
+     */
+    public void setFileName(String fileName) {
+        this.file = Path.of(fileName);
     }
 
     public long getFlushInterval() {

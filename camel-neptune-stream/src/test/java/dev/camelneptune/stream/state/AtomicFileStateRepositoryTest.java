@@ -3,7 +3,12 @@ package dev.camelneptune.stream.state;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +36,22 @@ class AtomicFileStateRepositoryTest {
         assertThat(second.getState("http://localhost:8182/propertygraph")).isEqualTo("121:1");
         assertThat(second.getState("key with = and\nnewline")).isEqualTo("value: with = too");
         assertThat(second.getState("unknown")).isNull();
+    }
+
+    /** Properties files and the YAML DSL's beans give every value as text: the file is set by its name. */
+    @Test
+    void camelBindsItsPropertiesFromText() throws Exception {
+        Path file = dir.resolve("offsets.properties");
+        AtomicFileStateRepository repository = new AtomicFileStateRepository();
+
+        try (CamelContext context = new DefaultCamelContext()) {
+            PropertyBindingSupport.build().withCamelContext(context).withTarget(repository).withProperties(
+                    new HashMap<>(Map.of("fileName", file.toString(), "flushInterval", "0", "sync", "true"))).bind();
+        }
+
+        assertThat(repository.getFile()).isEqualTo(file);
+        assertThat(repository.getFlushInterval()).isZero();
+        assertThat(repository.isSync()).isTrue();
     }
 
     @Test

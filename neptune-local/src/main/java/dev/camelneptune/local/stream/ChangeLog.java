@@ -104,6 +104,11 @@ final class ChangeLog {
         return commitCount;
     }
 
+    /** The position of the last record, {@code [0, 0]} when nothing was ever committed. */
+    synchronized EventId lastEventId() {
+        return recordCount > 0 ? eventIdOf(recordCount - 1) : new EventId(0, 0);
+    }
+
     /** How many records are still readable (not trimmed). */
     synchronized int liveRecordCount() {
         return recordCount - firstLiveRecord();

@@ -6,26 +6,53 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The current property graph: elements by id, with label, properties and (edges) endpoints. Not thread-safe. */
+/**
+ * The current property graph: elements by id. A vertex has one or more labels and properties of set cardinality (each
+ * key holds a set of values); an edge has one label, its endpoints and properties of single cardinality. Not
+ * thread-safe: {@link PropertyGraphStream} serialises access.
+ */
 final class Graph {
 
     static final class Element {
         final String id;
-        final String label;
+        /** A vertex's labels in the order they were added; an edge's one label. */
+        final Set<String> labels = new LinkedHashSet<>();
         final String from;
         final String to;
-        final Map<String, Object> properties = new LinkedHashMap<>();
+        /** Each key's values in the order they were added; never an empty set. */
+        final Map<String, Set<Object>> properties = new LinkedHashMap<>();
         final Set<String> edges = new LinkedHashSet<>();
 
-        Element(String id, String label, String from, String to) {
+        Element(String id, String from, String to) {
             this.id = id;
-            this.label = label;
             this.from = from;
             this.to = to;
         }
 
         boolean isEdge() {
             return from != null;
+        }
+
+        /** An edge's label. */
+        String label() {
+            return labels.iterator().next();
+        }
+
+        boolean hasValue(String key, Object value) {
+            Set<Object> values = properties.get(key);
+            return values != null && values.contains(value);
+        }
+
+        void addValue(String key, Object value) {
+            properties.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(value);
+        }
+
+        void removeValue(String key, Object value) {
+            Set<Object> values = properties.get(key);
+            values.remove(value);
+            if (values.isEmpty()) {
+                properties.remove(key);
+            }
         }
     }
 
@@ -66,5 +93,9 @@ final class Graph {
             elements.get(element.from).edges.remove(element.id);
             elements.get(element.to).edges.remove(element.id);
         }
+    }
+
+    Iterable<Element> elements() {
+        return elements.values();
     }
 }

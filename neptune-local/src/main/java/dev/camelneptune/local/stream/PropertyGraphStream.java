@@ -12,8 +12,9 @@ import dev.camelneptune.local.LocalClock;
  *
  * <pre>
  * long commitNum = neptune.stream().propertyGraph().commit(tx -&gt; tx
- *         .addVertex("alice", "person", Map.of("name", "Alice"))
+ *         .addVertex("alice", List.of("person", "employee"), Map.of("name", "Alice", "tags", Set.of("a", "b")))
  *         .addEdge("e1", "alice", "bob", "knows", Map.of("since", 2019)));
+ * PropertyGraphState now = neptune.stream().propertyGraph().state();
  * </pre>
  */
 public final class PropertyGraphStream {
@@ -88,6 +89,15 @@ public final class PropertyGraphStream {
         }));
     }
 
+    /**
+     * The graph as it stands now: every vertex with its labels and property values, every edge with its label,
+     * endpoints and properties, and the last commit they include. A copy that applied the change log up to that commit
+     * must equal it.
+     */
+    public synchronized PropertyGraphState state() {
+        return PropertyGraphState.of(log.lastCommitNum(), graph);
+    }
+
     /** Trims every commit before {@code commitNum}: reading them answers {@code ExpiredStreamException}. */
     public void trimBefore(long commitNum) {
         log.trimBefore(commitNum);
@@ -96,6 +106,11 @@ public final class PropertyGraphStream {
     /** The last commitNum, 0 when nothing was committed. */
     public long lastCommitNum() {
         return log.lastCommitNum();
+    }
+
+    /** The position of the last record committed, {@code [0, 0]} when nothing was committed. */
+    public EventId lastEventId() {
+        return log.lastEventId();
     }
 
     /** How many records can still be read (committed and not trimmed). */

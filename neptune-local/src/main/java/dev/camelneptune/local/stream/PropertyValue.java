@@ -35,8 +35,13 @@ final class PropertyValue {
         out.writeEndObject();
     }
 
+    /** Refuses a value no record can carry (see {@link #dataType}). */
+    static void check(Object value) {
+        dataType(value);
+    }
+
     /** The record's {@code dataType} of a supported Java value; anything else is refused before anything is written. */
-    private static String dataType(Object value) {
+    static String dataType(Object value) {
         if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
                 || value instanceof Short || value instanceof Byte) {
             return value.getClass().getSimpleName();

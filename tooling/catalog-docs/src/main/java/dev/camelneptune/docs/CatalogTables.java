@@ -63,6 +63,11 @@ public final class CatalogTables {
         }
     }
 
+    /** The project version the component first appeared in ({@code @UriEndpoint(firstVersion = ...)}). */
+    public String firstVersion() {
+        return catalog.path("component").path("firstVersion").asText();
+    }
+
     /** The component options, the endpoint's path and query parameters, and the message headers, as asciidoc. */
     public String asciidoc() {
         String title = catalog.path("component").path("title").asText();

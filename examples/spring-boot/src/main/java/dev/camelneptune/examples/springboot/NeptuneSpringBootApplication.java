@@ -1,7 +1,9 @@
 package dev.camelneptune.examples.springboot;
 
-import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
+import java.nio.file.Path;
+
+import dev.camelneptune.stream.state.AtomicFileStateRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +19,14 @@ public class NeptuneSpringBootApplication {
         SpringApplication.run(NeptuneSpringBootApplication.class, args);
     }
 
-    /** Where the change-log consumer keeps its position; use a file repository to survive a restart. */
+    // tag::offsets[]
+    /**
+     * Where the change-log consumer keeps its position, the bean camel.component.neptune-stream.offset-repository
+     * names: a file, so that a restart goes on after the last record processed.
+     */
     @Bean
-    StateRepository<String, String> offsets() {
-        return new MemoryStateRepository();
+    AtomicFileStateRepository offsets(@Value("${neptune.offsets-file}") String file) {
+        return new AtomicFileStateRepository(Path.of(file));
     }
+    // end::offsets[]
 }

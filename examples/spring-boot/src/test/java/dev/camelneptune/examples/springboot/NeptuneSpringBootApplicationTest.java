@@ -1,5 +1,9 @@
 package dev.camelneptune.examples.springboot;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -31,10 +35,23 @@ import static org.awaitility.Awaitility.await;
 class NeptuneSpringBootApplicationTest {
 
     private static final NeptuneLocal NEPTUNE = NeptuneLocal.builder().start().seedDemo();
+    private static final Path OFFSETS = temporaryFile();
+
+    private static Path temporaryFile() {
+        try {
+            Path file = Files.createTempFile("spring-boot-offsets", ".properties");
+            Files.delete(file);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @DynamicPropertySource
     static void neptune(DynamicPropertyRegistry registry) {
         registry.add("neptune.url", () -> NEPTUNE.endpoint().toString());
+        registry.add("neptune.offsets-file", () -> OFFSETS.toString());
     }
 
     @AfterAll
@@ -80,6 +97,9 @@ class NeptuneSpringBootApplicationTest {
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> String.valueOf(offsets.getState("spring-boot-change-log")).startsWith(last));
+        // the bean offsets writes the position to the file neptune.offsets-file names (":" encoded)
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(OFFSETS)
+                && Files.readString(OFFSETS).contains("spring-boot-change-log=" + last.replace(":", "%3A")));
     }
 
     @Test
