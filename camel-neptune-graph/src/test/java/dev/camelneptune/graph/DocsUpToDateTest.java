@@ -37,7 +37,9 @@ class DocsUpToDateTest {
         String firstVersion = CatalogTables.fromClasspath("neptune-graph").firstVersion();
 
         assertThat(firstVersion).isNotBlank();
-        assertThat(Files.readString(PAGE)).contains(":since: " + firstVersion + "\n", "*Since camel-neptune {since}*");
+        // camel-package-maven-plugin writes the major.minor of firstVersion, as Camel's pages show "Since Camel 4.18"
+        String since = firstVersion.replaceFirst("^(\\d+\\.\\d+).*", "$1");
+        assertThat(Files.readString(PAGE)).contains(":since: " + since + "\n", "\n*Since camel-neptune {since}*\n");
     }
 
     /** Camel's Antora include::partial$ lines resolve only on Camel's own site: the tables above replace them. */

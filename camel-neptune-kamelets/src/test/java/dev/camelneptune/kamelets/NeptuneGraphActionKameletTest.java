@@ -159,7 +159,7 @@ class NeptuneGraphActionKameletTest extends CamelTestSupport {
                 "[neptune]\naws_access_key_id = AKIDKAMELETPROFILE\naws_secret_access_key = kamelet-profile-secret\n");
         String previous = System.setProperty(SHARED_CREDENTIALS_FILE, credentials.toString());
         try (NeptuneLocal signed = NeptuneLocal.builder()
-                .requireSigV4("neptune-graph", "AKIDKAMELETPROFILE", "kamelet-profile-secret").start()) {
+                .requireSigV4("AKIDKAMELETPROFILE", "kamelet-profile-secret").start()) {
             List<String> ids = signed.tasks().createImportTasks(2);
             context.addRoutes(new RouteBuilder() {
                 @Override
