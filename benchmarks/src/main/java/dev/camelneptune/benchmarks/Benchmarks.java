@@ -16,13 +16,17 @@ import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 
 /**
  * The benchmark command: {@code java -jar benchmarks/target/benchmarks.jar [--records=N] [--rounds=N]
- * [--warmups=N] [--only=drain,prefetch,slow,bulk,memory,producer]}. Every figure is a ratio against a baseline measured
- * in the same run, round by round, printed with its median and its spread (min - max) over the rounds.
+ * [--warmups=N] [--limits=1000,10000,100000] [--only=drain,prefetch,slow,window,bulk,memory,producer]}. Every figure is
+ * a ratio against a baseline measured in the same run, round by round, printed with its median and its spread (min -
+ * max) over the rounds.
  */
 public final class Benchmarks {
 
-    private static final List<String> SECTIONS = List.of("drain", "prefetch", "slow", "bulk", "memory", "producer");
+    private static final List<String> SECTIONS = List.of("drain", "prefetch", "slow", "window", "bulk", "memory",
+            "producer");
     static final int[] LIMITS = { 1_000, 10_000, 100_000 };
+    /** The lane windows (maxPendingRecords) the window section compares. */
+    static final int[] WINDOWS = { 16, 32, 64, 128, 256, 512, 1_000 };
     static final long WORK_NANOS = 20_000;
     static final String MEMORY_HEAP = "256m";
     static final Duration PAGE_LATENCY = Duration.ofMillis(5);
@@ -40,6 +44,7 @@ public final class Benchmarks {
     private int producerCalls = 2_000;
     private int sinkRecords = 5_000;
     private Set<String> only = new HashSet<>(SECTIONS);
+    private int[] limits = LIMITS;
     private final List<Figure> figures = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -60,10 +65,11 @@ public final class Benchmarks {
                 case "producer-calls" -> producerCalls = Integer.parseInt(value);
                 case "sink-records" -> sinkRecords = Integer.parseInt(value);
                 case "only" -> only = new HashSet<>(Arrays.asList(value.split(",")));
+                case "limits" -> limits = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
                 default -> throw new IllegalArgumentException(
-                        "unknown option " + arg + "; known: --records, "
-                                                              + "--prefetch-records, --sink-records, --rounds, --warmups, --producer-calls, --only="
-                                                              + String.join(",", SECTIONS));
+                        "unknown option " + arg + "; known: --records, --prefetch-records, --sink-records, --rounds,"
+                                                              + " --warmups, --producer-calls, --limits=1000,10000,100000,"
+                                                              + " --only=" + String.join(",", SECTIONS));
             }
         }
     }
@@ -87,7 +93,7 @@ public final class Benchmarks {
             if (only.contains("prefetch")) {
                 prefetch();
             }
-            if (only.contains("slow") || only.contains("bulk")) {
+            if (only.contains("slow") || only.contains("window") || only.contains("bulk")) {
                 sinks();
             }
             if (only.contains("memory")) {
@@ -113,10 +119,10 @@ public final class Benchmarks {
         System.out
                 .println("\n== drain: " + records + " records, route with each repository and plain HTTP vs the raw SDK loop");
         try (RouteDrain route = new RouteDrain(client, neptune.endpoint())) {
-            for (int limit : LIMITS) {
+            for (int limit : limits) {
                 long[] bytes = new long[1];
                 // the JIT is warm after the first limit's warm-up rounds
-                int warm = limit == LIMITS[0] ? warmups : 0;
+                int warm = limit == limits[0] ? warmups : 0;
                 AbRun.Timings timings = AbRun.run("limit=" + limit, warm, rounds, List.of(
                         new AbRun.Named("raw SDK loop", () -> RawStreamLoop.drain(client, limit, records, 0)),
                         new AbRun.Named(
@@ -144,6 +150,12 @@ public final class Benchmarks {
                 figures.add(new Figure(
                         "drain, route + memory repo + streamingParser=false (the SDK parses) vs raw loop, limit=" + limit,
                         timings.speedRatios(5), true, Double.NaN, "route " + kilo(rate(timings, 5)) + " rec/s, " + raw));
+                figures.add(new Figure(
+                        "drain, route + memory repo: the SDK's parser (streamingParser=false) vs the one-pass parser"
+                                       + " (streamingParser=true), limit=" + limit,
+                        timings.speedRatios(5, 1), true, Double.NaN,
+                        "SDK parser " + kilo(rate(timings, 5)) + " rec/s, one-pass parser " + kilo(rate(timings, 1))
+                                                                     + " rec/s"));
                 double mbPerDrain = bytes[0] / (double) (rounds + warm) / (1 << 20);
                 figures.add(new Figure(
                         "neptune-local serving alone (HTTP, no parsing) vs raw loop, limit=" + limit,
@@ -255,6 +267,9 @@ public final class Benchmarks {
                         timings.speedRatios(0, 2), true, Double.NaN,
                         sequential + ", raw " + rate(timings, 2, sinkRecords) + " rec/s"));
             }
+            if (only.contains("window")) {
+                window(route, limit);
+            }
             if (only.contains("bulk")) {
                 System.out.println("\n== bulk sink: " + sinkRecords + " records, " + BULK_CALL_NANOS / 1000
                                    + " us per sink call");
@@ -271,6 +286,35 @@ public final class Benchmarks {
                         timings.speedRatios(1, 0), true, 50, "batches " + rate(timings, 1, sinkRecords) + " rec/s, per record "
                                                              + rate(timings, 0, sinkRecords) + " rec/s"));
             }
+        }
+    }
+
+    /**
+     * The lane window ({@code maxPendingRecords}) against slow-sink throughput: {@value #LANES} lanes with each window
+     * of {@link #WINDOWS}, side by side with the sequential route, 1 ms of blocking I/O per record, in the same rounds.
+     */
+    private void window(RouteDrain route, int limit) throws Exception {
+        System.out.println("\n== lane window: " + sinkRecords + " records, " + SLOW_SINK_NANOS / 1000
+                           + " us of blocking I/O per record, " + LANES + " lanes, maxPendingRecords = "
+                           + Arrays.toString(WINDOWS) + " vs the sequential route");
+        List<AbRun.Named> arms = new ArrayList<>();
+        arms.add(new AbRun.Named(
+                "route", () -> route.drain(limit, sinkRecords, RouteDrain.Repository.MEMORY, "",
+                        exchange -> blockFor(SLOW_SINK_NANOS))));
+        for (int window : WINDOWS) {
+            arms.add(new AbRun.Named(
+                    "window=" + window, () -> route.drain(limit, sinkRecords, RouteDrain.Repository.MEMORY,
+                            "&concurrentConsumers=" + LANES + "&maxPendingRecords=" + window,
+                            exchange -> blockFor(SLOW_SINK_NANOS))));
+        }
+        AbRun.Timings timings = AbRun.run("lane window", warmups, rounds, arms);
+        String sequential = "sequential route " + rate(timings, 0, sinkRecords) + " rec/s";
+        for (int w = 0; w < WINDOWS.length; w++) {
+            figures.add(new Figure(
+                    "slow sink 1 ms/record, concurrentConsumers=" + LANES + "&maxPendingRecords=" + WINDOWS[w]
+                                   + " vs sequential route",
+                    timings.speedRatios(w + 1, 0), true, Double.NaN,
+                    "lanes " + rate(timings, w + 1, sinkRecords) + " rec/s, " + sequential));
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.camelneptune.graph;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +18,10 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.neptunegraph.NeptuneGraphClient;
+import software.amazon.awssdk.services.neptunegraph.model.ExportTaskStatus;
 import software.amazon.awssdk.services.neptunegraph.model.GetExportTaskResponse;
 import software.amazon.awssdk.services.neptunegraph.model.GetImportTaskResponse;
+import software.amazon.awssdk.services.neptunegraph.model.ImportTaskStatus;
 
 import static dev.camelneptune.graph.NeptuneGraphConstants.PROGRESS_PERCENTAGE;
 import static dev.camelneptune.graph.NeptuneGraphConstants.TASK_CHANGES;
@@ -34,21 +38,29 @@ final class TaskWait<R> {
 
     private static final Logger LOG = LoggerFactory.getLogger(NeptuneGraphProducer.class);
 
-    /** The statuses a task ends in, as the SDK's waiters have them, plus DELETED, which no task comes back from. */
-    static final Kind<GetImportTaskResponse> IMPORT = new Kind<>(
-            "Import", GetImportTaskResponse::statusAsString,
+    /**
+     * The statuses a task ends in, as the SDK's waiters have them, plus DELETED, which no task comes back from. A
+     * status this SDK does not know ({@code UNKNOWN_TO_SDK_VERSION}) is not an end: the wait goes on.
+     */
+    static final Kind<GetImportTaskResponse, ImportTaskStatus> IMPORT = new Kind<>(
+            "Import", GetImportTaskResponse::status, GetImportTaskResponse::statusAsString,
             GetImportTaskResponse::statusReason,
             r -> r.importTaskDetails() == null ? null : r.importTaskDetails().progressPercentage(),
-            Set.of("FAILED", "CANCELLING", "CANCELLED", "ROLLING_BACK", "DELETED"));
-    static final Kind<GetExportTaskResponse> EXPORT = new Kind<>(
-            "Export", GetExportTaskResponse::statusAsString,
+            ImportTaskStatus.SUCCEEDED, EnumSet.of(ImportTaskStatus.FAILED, ImportTaskStatus.CANCELLING,
+                    ImportTaskStatus.CANCELLED, ImportTaskStatus.ROLLING_BACK, ImportTaskStatus.DELETED));
+    static final Kind<GetExportTaskResponse, ExportTaskStatus> EXPORT = new Kind<>(
+            "Export", GetExportTaskResponse::status, GetExportTaskResponse::statusAsString,
             GetExportTaskResponse::statusReason,
             r -> r.exportTaskDetails() == null ? null : r.exportTaskDetails().progressPercentage(),
-            Set.of("FAILED", "CANCELLING", "CANCELLED", "DELETED"));
+            ExportTaskStatus.SUCCEEDED, EnumSet.of(ExportTaskStatus.FAILED, ExportTaskStatus.CANCELLING,
+                    ExportTaskStatus.CANCELLED, ExportTaskStatus.DELETED));
 
-    /** What a wait needs to know about one kind of task. */
-    record Kind<R>(String name, Function<R, String> status, Function<R, String> statusReason,
-            Function<R, Integer> progress, Set<String> failures) {
+    /**
+     * What a wait needs to know about one kind of task: its status as the SDK's enum (what the wait decides on) and as
+     * the service's text (what the headers and messages show, also for a status newer than this SDK).
+     */
+    record Kind<R, S extends Enum<S>>(String name, Function<R, S> status, Function<R, String> statusText,
+            Function<R, String> statusReason, Function<R, Integer> progress, S succeeded, Set<S> failures) {
 
         /** The call of a wait operation: polls {@code get} with the request until the task has ended. */
         <Q> Operation.Call<Q, R> call(Function<Q, String> taskId, BiFunction<NeptuneGraphClient, Q, R> get) {
@@ -63,7 +75,7 @@ final class TaskWait<R> {
         R get();
     }
 
-    private final Kind<R> kind;
+    private final Kind<R, ?> kind;
     private final String taskId;
     private final Poll<R> poll;
     private final NeptuneGraphProducer producer;
@@ -77,7 +89,7 @@ final class TaskWait<R> {
     private Integer lastProgress;
     private volatile ScheduledFuture<?> next;
 
-    private TaskWait(Kind<R> kind, String taskId, Poll<R> poll, NeptuneGraphProducer producer, Message message) {
+    private TaskWait(Kind<R, ?> kind, String taskId, Poll<R> poll, NeptuneGraphProducer producer, Message message) {
         this.kind = kind;
         this.taskId = taskId;
         this.poll = poll;
@@ -110,13 +122,14 @@ final class TaskWait<R> {
         }
         try {
             R task = poll.get();
-            String status = kind.status().apply(task);
+            String status = kind.statusText().apply(task);
             Integer progress = kind.progress().apply(task);
             noteChange(status, progress);
-            if ("SUCCEEDED".equals(status)) {
+            Enum<?> state = kind.status().apply(task);
+            if (state == kind.succeeded()) {
                 setHeaders(status, progress);
                 result.complete(task);
-            } else if (kind.failures().contains(status)) {
+            } else if (kind.failures().contains(state)) {
                 setHeaders(status, progress);
                 String reason = kind.statusReason().apply(task);
                 result.completeExceptionally(new CamelExchangeException(
@@ -128,7 +141,8 @@ final class TaskWait<R> {
                 setHeaders(status, progress);
                 result.completeExceptionally(new CamelExchangeException(
                         "Gave up waiting for "
-                                                                        + kind.name().toLowerCase() + " task " + taskId
+                                                                        + kind.name().toLowerCase(Locale.ROOT) + " task "
+                                                                        + taskId
                                                                         + " after " + timeout
                                                                         + " ms (waitTimeout), its status is still " + status,
                         message.getExchange()));
@@ -148,7 +162,7 @@ final class TaskWait<R> {
         }
         result.completeExceptionally(new CamelExchangeException(
                 "The neptune-graph producer stopped while waiting for "
-                                                                + kind.name().toLowerCase() + " task " + taskId
+                                                                + kind.name().toLowerCase(Locale.ROOT) + " task " + taskId
                                                                 + ", its status was "
                                                                 + (lastStatus != null ? lastStatus : "not read yet"),
                 message.getExchange()));

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.neptunedata.model.IteratorType;
 public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
 
     static final int MAX_LIMIT = 100_000;
+    /** The default lane window, chosen from the slow-sink and kill-test measurements (BENCHMARKS.md). */
+    static final int DEFAULT_MAX_PENDING_RECORDS = 256;
     private static final int DEFAULT_PORT = 8182;
     /** The iterator types the service knows (the SDK's enum also has UNKNOWN_TO_SDK_VERSION). */
     static final List<IteratorType> ITERATOR_TYPES = List.of(IteratorType.AT_SEQUENCE_NUMBER,
@@ -120,6 +122,14 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
                             + " keys (property graph vp and ep records) or of predicate IRIs in angle brackets"
                             + " (SPARQL), e.g. password,lastSeen.")
     private String excludeKeys;
+    @UriParam(label = "consumer", defaultValue = "256",
+              description = "With concurrentConsumers above 1, the most records handed to the lanes past the stored"
+                            + " position (the low watermark): running, waiting on their lane, or done but behind a"
+                            + " record that is not. The consumer waits for room before it hands over the next record."
+                            + " This bounds what a crash delivers again (at most this many records) and what the lanes"
+                            + " hold in memory; a larger window keeps more lanes busy when some records take longer"
+                            + " than others. 1 to 100000.")
+    private int maxPendingRecords = DEFAULT_MAX_PENDING_RECORDS;
 
     @UriParam(label = "advanced", description = "The NeptunedataClient to use instead of building one.")
     @Metadata(autowired = true)
@@ -163,6 +173,10 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
         }
         if (concurrentConsumers < 1) {
             throw new IllegalArgumentException("concurrentConsumers must be 1 or more, not " + concurrentConsumers);
+        }
+        if (maxPendingRecords < 1 || maxPendingRecords > MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "maxPendingRecords must be between 1 and " + MAX_LIMIT + ", not " + maxPendingRecords);
         }
         if (concurrentConsumers > 1 && (batching || groupByTransaction)) {
             throw new IllegalArgumentException(
@@ -340,6 +354,14 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
 
     public void setConcurrentConsumers(int concurrentConsumers) {
         this.concurrentConsumers = concurrentConsumers;
+    }
+
+    public int getMaxPendingRecords() {
+        return maxPendingRecords;
+    }
+
+    public void setMaxPendingRecords(int maxPendingRecords) {
+        this.maxPendingRecords = maxPendingRecords;
     }
 
     public ExpiredStreamPolicy getExpiredStreamPolicy() {

@@ -69,6 +69,7 @@ class AnonymousCredentialsTest {
 
     private void consume(String uri) throws Exception {
         context = new DefaultCamelContext();
+        NeptuneStreamTestSupport.useParserUnderTest(context);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -49,7 +49,7 @@ class NeptuneStreamDevConsoleTest extends NeptuneStreamTestSupport {
             "prefetch=false                                     | one record at a time",
             "batching=true                                      | batches (one exchange per page), with prefetch",
             "groupByTransaction=true&transactionPartSize=50     | whole transactions (parts of 50 records), with prefetch",
-            "concurrentConsumers=4&limit=100&prefetch=false     | ordered lanes (4 lanes, window 100)" })
+            "concurrentConsumers=4&maxPendingRecords=100&prefetch=false | ordered lanes (4 lanes, at most 100 records past the position)" })
     void namesTheDeliveryModeTheUriAsksFor(String options, String mode) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override

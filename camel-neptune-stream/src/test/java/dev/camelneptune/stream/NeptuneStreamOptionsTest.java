@@ -39,6 +39,14 @@ class NeptuneStreamOptionsTest {
     }
 
     @Test
+    void aLaneWindowOutsideOneToOneHundredThousandIsRejected() {
+        assertRejected("neptune-stream:db.example.com?concurrentConsumers=4&maxPendingRecords=0",
+                "maxPendingRecords must be between 1 and 100000, not 0");
+        assertRejected("neptune-stream:db.example.com?concurrentConsumers=4&maxPendingRecords=100001",
+                "maxPendingRecords must be between 1 and 100000, not 100001");
+    }
+
+    @Test
     void atSequenceNumberWithoutCommitNumIsRejected() {
         assertRejected("neptune-stream:db.example.com?iteratorType=AT_SEQUENCE_NUMBER",
                 "commitNum is required when iteratorType is AT_SEQUENCE_NUMBER");

@@ -27,7 +27,21 @@ abstract class NeptuneStreamTestSupport extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         useTestCredentials(context);
+        useParserUnderTest(context);
         return context;
+    }
+
+    /**
+     * Sets the page parser the system property {@code neptune.stream.test.streamingParser} names, when it is set: the
+     * module's second test run sets it to the parser that is not the default, so that every consumer test runs with
+     * both the SDK's parser and the one-pass parser.
+     */
+    static void useParserUnderTest(CamelContext context) {
+        String streamingParser = System.getProperty("neptune.stream.test.streamingParser");
+        if (streamingParser != null) {
+            context.getComponent("neptune-stream", NeptuneStreamComponent.class).getConfiguration()
+                    .setStreamingParser(Boolean.parseBoolean(streamingParser));
+        }
     }
 
     /** neptune-local does not check signatures, but the SDK needs a region and credentials to sign with. */

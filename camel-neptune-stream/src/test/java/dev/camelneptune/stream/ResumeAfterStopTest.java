@@ -48,6 +48,7 @@ class ResumeAfterStopTest extends NeptuneStreamTestSupport {
 
         try (CamelContext second = new DefaultCamelContext()) {
             useTestCredentials(second);
+            useParserUnderTest(second);
             startRoute(second, offsets, uri);
             second.start();
             await().atMost(Duration.ofMinutes(1)).until(() -> delivered.get() >= RECORDS);

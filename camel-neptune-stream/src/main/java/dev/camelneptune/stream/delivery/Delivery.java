@@ -42,7 +42,9 @@ public abstract class Delivery<R> {
             return new TransactionDelivery<>(consumer, configuration.getTransactionPartSize());
         }
         if (configuration.getConcurrentConsumers() > 1) {
-            return new LaneDelivery<>(consumer, configuration.getConcurrentConsumers(), configuration.getLimit());
+            return new LaneDelivery<>(
+                    consumer, configuration.getConcurrentConsumers(),
+                    configuration.getMaxPendingRecords());
         }
         return new RecordDelivery<>(consumer);
     }
