@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.camelneptune.common.NeptuneAwsConfiguration;
+import dev.camelneptune.stream.delivery.RecordFilter;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -104,6 +105,23 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
                             + " parallel. The stored position is the low watermark: the last record that it and every"
                             + " record before it completed. 1 processes one record at a time.")
     private int concurrentConsumers = 1;
+    @UriParam(label = "consumer,filter",
+              description = "Only these property graph record types make exchanges, a comma-separated list of vl"
+                            + " (vertex label), vp (vertex property), e (edge), ep (edge property); for example vl,vp"
+                            + " for vertices only. The other records are dropped before an exchange is made, and the"
+                            + " position moves past them as past processed ones. Not for the SPARQL stream.")
+    private String includeTypes;
+    @UriParam(label = "consumer,filter",
+              description = "Only records of these operations make exchanges: ADD, REMOVE or both (comma-separated)."
+                            + " The others are dropped before an exchange is made, and the position moves past them"
+                            + " as past processed ones.")
+    private String includeOps;
+    @UriParam(label = "consumer,filter",
+              description = "Records that change these properties are dropped before an exchange is made, and the"
+                            + " position moves past them as past processed ones: a comma-separated list of property"
+                            + " keys (property graph vp and ep records) or of predicate IRIs in angle brackets"
+                            + " (SPARQL), e.g. password,lastSeen.")
+    private String excludeKeys;
     @UriParam(label = "consumer", defaultValue = "256",
               description = "With concurrentConsumers above 1, the most records handed to the lanes past the stored"
                             + " position (the low watermark): running, waiting on their lane, or done but behind a"
@@ -165,6 +183,12 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
                     "concurrentConsumers > 1 delivers one record per exchange: it cannot be"
                                                + " combined with " + (batching ? "batching" : "groupByTransaction"));
         }
+        if (includeTypes != null && streamType == StreamType.sparql) {
+            throw new IllegalArgumentException(
+                    "includeTypes selects property graph records (vl, vp, e, ep): it cannot be set with"
+                                               + " streamType=sparql, whose records are statements");
+        }
+        RecordFilter.of(this);
         clusterUri();
         validateClientOptions("neptuneDataClient", neptuneDataClient, "useAnonymousCredentials", useAnonymousCredentials);
     }
@@ -346,6 +370,30 @@ public class NeptuneStreamConfiguration extends NeptuneAwsConfiguration {
 
     public void setExpiredStreamPolicy(ExpiredStreamPolicy expiredStreamPolicy) {
         this.expiredStreamPolicy = expiredStreamPolicy;
+    }
+
+    public String getIncludeTypes() {
+        return includeTypes;
+    }
+
+    public void setIncludeTypes(String includeTypes) {
+        this.includeTypes = includeTypes;
+    }
+
+    public String getIncludeOps() {
+        return includeOps;
+    }
+
+    public void setIncludeOps(String includeOps) {
+        this.includeOps = includeOps;
+    }
+
+    public String getExcludeKeys() {
+        return excludeKeys;
+    }
+
+    public void setExcludeKeys(String excludeKeys) {
+        this.excludeKeys = excludeKeys;
     }
 
     public NeptunedataClient getNeptuneDataClient() {

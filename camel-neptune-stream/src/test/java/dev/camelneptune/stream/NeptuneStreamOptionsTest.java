@@ -74,6 +74,30 @@ class NeptuneStreamOptionsTest {
     }
 
     @Test
+    void anUnknownRecordTypeInIncludeTypesIsRejected() {
+        assertRejected("neptune-stream:db.example.com?includeTypes=vl,vertex",
+                "includeTypes takes vl, vp, e, ep (comma-separated), not vertex");
+    }
+
+    @Test
+    void includeTypesWithTheSparqlStreamIsRejected() {
+        assertRejected("neptune-stream:db.example.com?streamType=sparql&includeTypes=vl",
+                "includeTypes selects property graph records (vl, vp, e, ep): it cannot be set with streamType=sparql");
+    }
+
+    @Test
+    void anUnknownOpInIncludeOpsIsRejected() {
+        assertRejected("neptune-stream:db.example.com?includeOps=ADD,DROP",
+                "includeOps takes ADD, REMOVE (comma-separated), not DROP");
+    }
+
+    @Test
+    void anEmptyEntryInExcludeKeysIsRejected() {
+        assertRejected("neptune-stream:db.example.com?excludeKeys=password,,lastSeen",
+                "excludeKeys is a comma-separated list with no empty entries");
+    }
+
+    @Test
     void aHostAloneMeansHttpsOnPort8182() {
         NeptuneStreamEndpoint endpoint
                 = context.getEndpoint("neptune-stream:db.example.com?" + CLIENT_OPTIONS, NeptuneStreamEndpoint.class);

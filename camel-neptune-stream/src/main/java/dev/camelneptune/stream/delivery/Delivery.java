@@ -24,10 +24,13 @@ public abstract class Delivery<R> {
 
     protected final NeptuneStreamConsumer<R> consumer;
     protected final StreamReader<R> reader;
+    /** The records the route asked not to see: dropped before an exchange is made, passed by the position. */
+    protected final RecordFilter filter;
 
     Delivery(NeptuneStreamConsumer<R> consumer) {
         this.consumer = consumer;
         this.reader = consumer.reader();
+        this.filter = RecordFilter.of(consumer.configuration());
     }
 
     /** The mode the configuration asks for. */
@@ -72,6 +75,11 @@ public abstract class Delivery<R> {
      * (the next poll reads it again from the position).
      */
     public void endPoll() {
+    }
+
+    /** Whether the route gets {@code record} (the filter options keep it). */
+    protected boolean keeps(R record) {
+        return filter.keeps(reader, record);
     }
 
     /** An exchange for one record: the SDK record as body, its headers filled in when the route first reads them. */

@@ -140,14 +140,28 @@ final class LaneDelivery<R> extends Delivery<R> {
             }
         }
         int size = page.size();
+        boolean keepsAll = filter.keepsAll();
+        boolean nextKept = keepsAll || keeps(page.record(0));
         for (int index = 0; index < size; index++) {
             R record = page.record(index);
+            boolean kept = nextKept;
+            nextKept = keepsAll || index + 1 < size && keeps(page.record(index + 1));
+            if (!kept && index + 1 < size && !nextKept) {
+                // dropped, and so is the next record: the last record of the run stands for the whole run
+                continue;
+            }
             Lane lane = started.get(laneOf(record));
             Dispatch.Task task = dispatch.reserve(lane, record, page.position(index), index, size);
             if (task == null) {
                 return false;
             }
-            lane.add(task);
+            if (kept) {
+                lane.add(task);
+            } else {
+                // the last of a run of dropped records: done at once, so the watermark passes the run once every
+                // record before it has completed, as it passes processed records
+                dispatch.ended(task, true, false);
+            }
         }
         return true;
     }
@@ -339,7 +353,7 @@ final class LaneDelivery<R> extends Delivery<R> {
                                                                    + " again",
                             cause);
                 }
-                ended(this, false);
+                ended(this, false, false);
             }
         }
 
@@ -390,12 +404,15 @@ final class LaneDelivery<R> extends Delivery<R> {
                     }
                 }
             } finally {
-                ended(task, succeeded);
+                ended(task, succeeded, true);
             }
         }
 
-        /** A record ended: run (successfully or not), skipped or refused. */
-        private synchronized void ended(Task task, boolean succeeded) {
+        /**
+         * A record ended: run (successfully or not), skipped, refused, or dropped by the filter ({@code processed}
+         * false: it counts as done but not as processed).
+         */
+        private synchronized void ended(Task task, boolean succeeded, boolean processed) {
             running--;
             lastEnded = System.nanoTime();
             if (!closed) {
@@ -404,7 +421,9 @@ final class LaneDelivery<R> extends Delivery<R> {
                     failed = true;
                 } else {
                     completed[slot(task.sequence)] = true;
-                    consumer.delivered(1);
+                    if (processed) {
+                        consumer.delivered(1);
+                    }
                     Object newest = null;
                     StreamPosition newestPosition = null;
                     while (watermark < dispatched && completed[slot(watermark)]) {

@@ -21,12 +21,21 @@ final class RecordDelivery<R> extends Delivery<R> {
     @Override
     public boolean deliver(StreamPage<R> page) {
         int size = page.size();
+        // the records at and after this index were dropped by the filter and not yet passed by the position
+        int droppedFrom = -1;
         try {
             for (int index = 0; index < size; index++) {
                 if (!consumer.isBatchAllowed()) {
                     return false;
                 }
                 R record = page.record(index);
+                if (!keeps(record)) {
+                    if (droppedFrom < 0) {
+                        droppedFrom = index;
+                    }
+                    continue;
+                }
+                droppedFrom = -1;
                 StreamPosition position = page.position(index);
                 Exchange exchange = recordExchange(record, position);
                 exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
@@ -40,6 +49,10 @@ final class RecordDelivery<R> extends Delivery<R> {
                 }
                 consumer.advanceTo(position, record);
                 consumer.delivered(1);
+            }
+            if (droppedFrom >= 0) {
+                // the page ends with dropped records: the position passes them as it passes processed ones
+                consumer.advanceTo(page.last(), page.record(size - 1));
             }
             return true;
         } finally {

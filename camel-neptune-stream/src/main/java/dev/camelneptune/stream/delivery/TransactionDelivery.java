@@ -23,12 +23,15 @@ import org.apache.camel.Message;
 final class TransactionDelivery<R> extends Delivery<R> {
 
     private final int partSize;
-    /** The open transaction's records not delivered yet, in order; they may come from several pages. */
+    /** The open transaction's records not delivered yet (those the filter keeps), in order; from one or more pages. */
     private List<R> open = new ArrayList<>();
     private StreamPosition openFirst;
     private StreamPosition openLast;
     /** The parts of the open transaction delivered so far. */
     private int parts;
+    /** The last record read of the open transaction (kept or dropped) and its position; null when none is open. */
+    private R transactionLast;
+    private StreamPosition transactionLastPosition;
 
     TransactionDelivery(NeptuneStreamConsumer<R> consumer, int partSize) {
         super(consumer);
@@ -45,21 +48,26 @@ final class TransactionDelivery<R> extends Delivery<R> {
         for (int index = 0; index < page.size(); index++) {
             R record = page.record(index);
             StreamPosition position = page.position(index);
-            if (!open.isEmpty() && openFirst.commitNum() != position.commitNum()) {
+            boolean kept = keeps(record);
+            if (transactionLast != null && transactionLastPosition.commitNum() != position.commitNum()) {
                 // the open transaction's last record had no isLastOp: this record begins the next commit
-                if (!emit(true)) {
+                if (!endTransaction()) {
                     return false;
                 }
-            } else if (open.size() == partSize && !emit(false)) {
+            } else if (kept && open.size() == partSize && !emit(false)) {
                 // a part is sent only once a further record of its commit shows it is not the last
                 return false;
             }
-            if (open.isEmpty()) {
-                openFirst = position;
+            transactionLast = record;
+            transactionLastPosition = position;
+            if (kept) {
+                if (open.isEmpty()) {
+                    openFirst = position;
+                }
+                open.add(record);
+                openLast = position;
             }
-            open.add(record);
-            openLast = position;
-            if (reader.isLastOp(record) && !emit(true)) {
+            if (reader.isLastOp(record) && !endTransaction()) {
                 return false;
             }
         }
@@ -68,8 +76,8 @@ final class TransactionDelivery<R> extends Delivery<R> {
 
     @Override
     public void caughtUp() {
-        if (!open.isEmpty()) {
-            emit(true);
+        if (transactionLast != null) {
+            endTransaction();
         }
     }
 
@@ -77,6 +85,23 @@ final class TransactionDelivery<R> extends Delivery<R> {
     public void endPoll() {
         open = new ArrayList<>();
         parts = 0;
+        transactionLast = null;
+        transactionLastPosition = null;
+    }
+
+    /**
+     * Delivers what is left of the open transaction as its last part, then moves the position to its last record. A
+     * transaction whose records the filter all dropped makes no exchange: the position passes it.
+     */
+    private boolean endTransaction() {
+        if (!open.isEmpty() && !emit(true)) {
+            return false;
+        }
+        consumer.advanceTo(transactionLastPosition, transactionLast);
+        transactionLast = null;
+        transactionLastPosition = null;
+        parts = 0;
+        return true;
     }
 
     private boolean emit(boolean lastPart) {
@@ -99,10 +124,6 @@ final class TransactionDelivery<R> extends Delivery<R> {
             return false;
         }
         consumer.delivered(records.size());
-        if (lastPart) {
-            consumer.advanceTo(openLast, records.get(records.size() - 1));
-            parts = 0;
-        }
         return true;
     }
 }

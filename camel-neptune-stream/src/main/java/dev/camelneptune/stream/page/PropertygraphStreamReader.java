@@ -51,6 +51,17 @@ public final class PropertygraphStreamReader extends StreamReader<PropertygraphR
     }
 
     @Override
+    public String recordType(PropertygraphRecord record) {
+        return record.data() != null ? record.data().type() : null;
+    }
+
+    @Override
+    public String propertyKey(PropertygraphRecord record) {
+        PropertygraphData data = record.data();
+        return data != null && ("vp".equals(data.type()) || "ep".equals(data.type())) ? data.key() : null;
+    }
+
+    @Override
     public String elementKey(PropertygraphRecord record) {
         return record.data() != null ? record.data().id() : null;
     }

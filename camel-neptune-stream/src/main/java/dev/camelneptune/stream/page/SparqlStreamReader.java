@@ -48,6 +48,26 @@ public final class SparqlStreamReader extends StreamReader<SparqlRecord> {
     }
 
     @Override
+    public String recordType(SparqlRecord record) {
+        return null;
+    }
+
+    @Override
+    public String propertyKey(SparqlRecord record) {
+        String statement = record.data() != null ? record.data().stmt() : null;
+        if (statement == null) {
+            return null;
+        }
+        String text = statement.stripLeading();
+        int subjectEnd = termEnd(text, 0);
+        int start = subjectEnd;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        return start < text.length() ? text.substring(start, termEnd(text, start)) : null;
+    }
+
+    @Override
     public String elementKey(SparqlRecord record) {
         return subject(record);
     }
@@ -66,13 +86,21 @@ public final class SparqlStreamReader extends StreamReader<SparqlRecord> {
             return null;
         }
         String text = statement.stripLeading();
-        int end = text.startsWith("<") ? text.indexOf('>') + 1 : 0;
-        if (end <= 0) {
-            end = 0;
-            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-                end++;
+        return text.substring(0, termEnd(text, 0));
+    }
+
+    /** Where the N-Quads term starting at {@code start} ends: after its {@code >} for an IRI, else at whitespace. */
+    private static int termEnd(String text, int start) {
+        if (text.startsWith("<", start)) {
+            int close = text.indexOf('>', start);
+            if (close > 0) {
+                return close + 1;
             }
         }
-        return text.substring(0, end);
+        int end = start;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 }

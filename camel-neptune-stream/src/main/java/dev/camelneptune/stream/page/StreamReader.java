@@ -81,6 +81,15 @@ public abstract class StreamReader<R> {
     /** True on the last record of a transaction (null otherwise). */
     protected abstract Boolean isLastOpFlag(R record);
 
+    /** The record's type (property graph: vl, vp, e or ep); null for a stream whose records have none (SPARQL). */
+    public abstract String recordType(R record);
+
+    /**
+     * The property the record changes: its key (property graph vp and ep records) or its predicate (SPARQL); null when
+     * it changes none.
+     */
+    public abstract String propertyKey(R record);
+
     /** The element (property graph) or subject (SPARQL) the record changes; null if it has no data. */
     public abstract String elementKey(R record);
 
