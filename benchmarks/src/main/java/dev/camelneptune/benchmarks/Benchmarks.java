@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
@@ -17,13 +18,14 @@ import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 /**
  * The benchmark command: {@code java -jar benchmarks/target/benchmarks.jar [--records=N] [--rounds=N]
  * [--warmups=N] [--limits=1000,10000,100000] [--position-writes=N]
- * [--only=drain,prefetch,slow,window,bulk,memory,producer,positions]}. Every figure is a ratio against a baseline
- * measured in the same run, round by round, printed with its median and its spread (min - max) over the rounds.
+ * [--replica-transactions=N] [--only=drain,filter,prefetch,slow,window,bulk,memory,producer,positions,replica]}. Every
+ * figure is a ratio against a baseline measured in the same run, round by round, printed with its median and its spread
+ * (min - max) over the rounds.
  */
 public final class Benchmarks {
 
-    private static final List<String> SECTIONS = List.of("drain", "prefetch", "slow", "window", "bulk", "memory",
-            "producer", "positions");
+    private static final List<String> SECTIONS = List.of("drain", "filter", "prefetch", "slow", "window", "bulk",
+            "memory", "producer", "positions", "replica");
     /** The synchronous position writes a consumer must keep up with, per second, with either DataSource. */
     static final double POSITIONS_PER_SECOND_TARGET = 2_000;
     static final int[] LIMITS = { 1_000, 10_000, 100_000 };
@@ -46,6 +48,7 @@ public final class Benchmarks {
     private int producerCalls = 2_000;
     private int sinkRecords = 5_000;
     private int positionWrites = 2_000;
+    private int replicaTransactions = 2_000;
     private Set<String> only = new HashSet<>(SECTIONS);
     private int[] limits = LIMITS;
     private final List<Figure> figures = new ArrayList<>();
@@ -68,12 +71,14 @@ public final class Benchmarks {
                 case "producer-calls" -> producerCalls = Integer.parseInt(value);
                 case "sink-records" -> sinkRecords = Integer.parseInt(value);
                 case "position-writes" -> positionWrites = Integer.parseInt(value);
+                case "replica-transactions" -> replicaTransactions = Integer.parseInt(value);
                 case "only" -> only = new HashSet<>(Arrays.asList(value.split(",")));
                 case "limits" -> limits = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
                 default -> throw new IllegalArgumentException(
                         "unknown option " + arg + "; known: --records, --prefetch-records, --sink-records, --rounds,"
                                                               + " --warmups, --producer-calls, --limits=1000,10000,100000,"
-                                                              + " --position-writes, --only=" + String.join(",", SECTIONS));
+                                                              + " --position-writes, --replica-transactions, --only="
+                                                              + String.join(",", SECTIONS));
             }
         }
     }
@@ -88,7 +93,10 @@ public final class Benchmarks {
         if (only.contains("positions")) {
             positions();
         }
-        if (only.stream().anyMatch(section -> !section.equals("positions"))) {
+        if (only.contains("replica")) {
+            replica();
+        }
+        if (only.stream().anyMatch(section -> !section.equals("positions") && !section.equals("replica"))) {
             runOnNeptuneLocal();
         }
         System.out.println();
@@ -108,6 +116,9 @@ public final class Benchmarks {
                     records, (System.nanoTime() - t) / 1e9);
             if (only.contains("drain")) {
                 drain(neptune, client);
+            }
+            if (only.contains("filter")) {
+                filter(neptune, client);
             }
             if (only.contains("prefetch")) {
                 prefetch();
@@ -208,6 +219,58 @@ public final class Benchmarks {
                         perSecond(timings, arm) + " positions/s (target " + (int) POSITIONS_PER_SECOND_TARGET + ": "
                                                                     + (rate >= POSITIONS_PER_SECOND_TARGET ? "met" : "MISSED")
                                                                     + "), " + raw));
+            }
+        }
+    }
+
+    /**
+     * A route that wants half of the records: the consumer's {@code excludeKeys} against Camel's {@code filter} EIP on
+     * the key header (speed ratio), both draining the whole log until the stored position reaches its last record.
+     */
+    private void filter(NeptuneLocal neptune, NeptunedataClient client) throws Exception {
+        int limit = 1_000;
+        var last = neptune.stream().propertyGraph().lastEventId();
+        // the preloaded commits are a label and three properties (name, age, city): age and city are half the records
+        long kept = records - 2L * (records / 4);
+        System.out.println("\n== filter: " + records + " records at limit=" + limit + ", half of them wanted (excludeKeys="
+                           + FilterDrain.EXCLUDED_KEYS + " vs the filter EIP)");
+        try (FilterDrain filter = new FilterDrain(client, neptune.endpoint(), last.commitNum() + ":" + last.opNum())) {
+            AbRun.Timings timings = AbRun.run("filter", warmups, rounds, List.of(
+                    new AbRun.Named("filter EIP", () -> filter.filterEip(limit, kept)),
+                    new AbRun.Named("excludeKeys", () -> filter.consumerFilter(limit, kept))));
+            figures.add(new Figure(
+                    "half the records wanted: excludeKeys (no exchange for the others) vs Camel's filter EIP",
+                    timings.speedRatios(1), true, Double.NaN,
+                    String.format(Locale.ROOT, "%,.0f vs %,.0f records/s read", rate(timings, 1), rate(timings, 0))));
+        }
+    }
+
+    /**
+     * The postgres-replica example applying a random workload's change log to PostgreSQL in each delivery mode, against
+     * one record at a time (speed ratio; records applied per second beside it).
+     */
+    private void replica() throws Exception {
+        try (ReplicaApply replica = new ReplicaApply(replicaTransactions)) {
+            System.out.printf(Locale.ROOT, "%n== replica: the postgres-replica example applying %d records (%d random"
+                                           + " transactions) to a PostgreSQL on loopback, in each delivery mode%n",
+                    replica.records(), replicaTransactions);
+            AbRun.Timings timings = AbRun.run("replica", warmups, rounds, List.of(
+                    new AbRun.Named("one record at a time", () -> replica.apply(Map.of())),
+                    new AbRun.Named("batching=true", () -> replica.apply(Map.of("replica.batching", "true"))),
+                    new AbRun.Named(
+                            "groupByTransaction=true",
+                            () -> replica.apply(Map.of("replica.groupByTransaction", "true"))),
+                    new AbRun.Named(
+                            "concurrentConsumers=8",
+                            () -> replica.apply(Map.of("replica.concurrentConsumers", "8")))));
+            String baseline = String.format(Locale.ROOT, "%,.0f", replica.records() / (timings.medianMillis(0) / 1e3));
+            for (int arm = 1; arm < timings.names().size(); arm++) {
+                figures.add(new Figure(
+                        "postgres-replica example, records applied to PostgreSQL: " + timings.names().get(arm)
+                                       + " vs one record at a time",
+                        timings.speedRatios(arm), true, Double.NaN,
+                        String.format(Locale.ROOT, "%,.0f vs %s records/s",
+                                replica.records() / (timings.medianMillis(arm) / 1e3), baseline)));
             }
         }
     }
