@@ -44,10 +44,12 @@ applied_labels AS (
     RETURNING 1
 ),
 applied_vertex_values AS (
+    -- tag::upsert[]
     INSERT INTO vertex_property AS stored (vertex_id, key, data_type, value, present, version)
     SELECT vertex_id, key, data_type, value, present, version FROM vertex_values
     ON CONFLICT (vertex_id, key, value_hash) DO UPDATE SET present = excluded.present, version = excluded.version
         WHERE stored.version < excluded.version
+    -- end::upsert[]
     RETURNING 1
 ),
 applied_edges AS (
