@@ -29,7 +29,8 @@ class DocsSnippetsUpToDateTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "README.md", "examples/README.md", "examples/QUARKUS.md", "docs/reliability.md",
-            "docs/faults-and-bad-input.md", "BENCHMARKS.md", "camel-neptune-graph/src/main/docs/neptune-graph-component.adoc",
+            "docs/faults-and-bad-input.md", "BENCHMARKS.md", "neptune-local/README.md",
+            "camel-neptune-graph/src/main/docs/neptune-graph-component.adoc",
             "camel-neptune-stream/src/main/docs/neptune-stream-component.adoc" })
     void snippetsAreRenderedFromTheFilesTheTestsRun(String document) throws IOException {
         Path page = ROOT.resolve(document);
@@ -44,8 +45,8 @@ class DocsSnippetsUpToDateTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "README.md", "examples/README.md", "examples/QUARKUS.md",
-            "camel-neptune-graph/src/main/docs/neptune-graph-component.adoc",
+            "README.md", "examples/README.md", "examples/QUARKUS.md", "docs/reliability.md", "BENCHMARKS.md",
+            "neptune-local/README.md", "camel-neptune-graph/src/main/docs/neptune-graph-component.adoc",
             "camel-neptune-stream/src/main/docs/neptune-stream-component.adoc" })
     void everyCodeBlockAUserMayCopyIsASnippet(String document) throws IOException {
         Path page = ROOT.resolve(document);
