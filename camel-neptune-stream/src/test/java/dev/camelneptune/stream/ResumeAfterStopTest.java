@@ -39,7 +39,8 @@ class ResumeAfterStopTest extends NeptuneStreamTestSupport {
         graph.preload(RECORDS);
         Path offsets = dir.resolve("offsets.state");
         String uri = streamUri("limit=500&offsetRepository=#offsets");
-        // past the middle the first route slows down, so the stop lands in the backlog however fast the machine is
+        // past the middle the first route holds its record until the stop has begun, so the stop lands in the backlog
+        // however fast the machine is
         startRoute(context, offsets, uri, true);
         await().atMost(Duration.ofMinutes(1)).until(() -> delivered.get() >= RECORDS / 2);
         context.stop();
@@ -62,16 +63,20 @@ class ResumeAfterStopTest extends NeptuneStreamTestSupport {
         }
     }
 
-    private void startRoute(CamelContext camel, Path offsets, String uri, boolean slowPastTheMiddle) throws Exception {
+    private void startRoute(CamelContext camel, Path offsets, String uri, boolean holdPastTheMiddle) throws Exception {
         camel.getRegistry().bind("offsets", new AtomicFileStateRepository(offsets));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri).process(e -> {
+                from(uri).routeId("resume").process(e -> {
                     record(e.getMessage().getHeader(NeptuneStreamConstants.COMMIT_NUM, Long.class),
                             e.getMessage().getHeader(NeptuneStreamConstants.OP_NUM, Long.class));
-                    if (slowPastTheMiddle && delivered.get() >= RECORDS / 2) {
-                        Thread.sleep(2);
+                    if (holdPastTheMiddle && delivered.get() >= RECORDS / 2) {
+                        NeptuneStreamConsumer<?> consumer
+                                = (NeptuneStreamConsumer<?>) e.getContext().getRoute("resume").getConsumer();
+                        // until the stop tells the consumer to hand over no more records
+                        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(1))
+                                .until(() -> !consumer.isBatchAllowed());
                     }
                 });
             }
