@@ -391,11 +391,8 @@ final class LaneDelivery<R> extends Delivery<R> {
         private void process(Task task) {
             boolean succeeded = false;
             try {
-                if (!failed && consumer.isBatchAllowed()) {
-                    Exchange exchange = recordExchange(task.record, task.position);
-                    exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, task.indexInPage);
-                    exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, task.pageSize);
-                    exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, task.indexInPage == task.pageSize - 1);
+                Exchange exchange = exchangeFor(task);
+                if (exchange != null) {
                     succeeded = consumer.process(exchange);
                     if (!succeeded) {
                         consumer.failed(exchange, "Neptune stream record " + task.position + " failed; the"
@@ -406,6 +403,22 @@ final class LaneDelivery<R> extends Delivery<R> {
             } finally {
                 ended(task, succeeded, true);
             }
+        }
+
+        /**
+         * The record's exchange, or null when the poll failed or the consumer stops. Made under the lock that
+         * {@link #ended} holds when a refused position write deposes the consumer, so that another lane's record cannot
+         * slip in between the check and the exchange: once deposed, no exchange is created.
+         */
+        private synchronized Exchange exchangeFor(Task task) {
+            if (failed || !consumer.isBatchAllowed()) {
+                return null;
+            }
+            Exchange exchange = recordExchange(task.record, task.position);
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, task.indexInPage);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, task.pageSize);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, task.indexInPage == task.pageSize - 1);
+            return exchange;
         }
 
         /**
